@@ -1,0 +1,104 @@
+/**
+ * The one typed contract between the UI (or the CLI) and the database. Only plain data and transferable
+ * byte arrays cross it, so the same interface works in-process (Node) and across a Web Worker (comlink).
+ */
+import type { BuildStep } from '../core/plan/build-plan.ts';
+
+/** What a started engine reports about itself. */
+export interface EngineInfo {
+  /** DuckDB's version string, e.g. `v1.4.3`. */
+  duckdbVersion: string;
+  /** Milliseconds from the first call to a ready database. */
+  startMs: number;
+}
+
+/** A query's rows as Arrow IPC stream bytes (decode with apache-arrow's `tableFromIPC`). */
+export interface QueryResult {
+  /** Arrow IPC stream. Transferred, not copied, across the worker boundary. */
+  ipc: Uint8Array;
+  /** Milliseconds DuckDB took. */
+  elapsedMs: number;
+}
+
+/** Raw file contents to load into a table, every column as text. */
+export interface LoadRequest {
+  /** The raw table to (re)create, e.g. `raw__nsw_doe_datansw__master_dataset`. */
+  table: string;
+  /** The file's bytes (CSV, UTF-8, with or without BOM). */
+  bytes: Uint8Array;
+  /** Where the bytes came from (a URL or a bundled path), stored in `_source` on every row. */
+  source: string;
+  /** When they were fetched, ISO 8601, stored in `_load_timestamp` on every row. */
+  loadedAt: string;
+}
+
+/** What a load did. */
+export interface LoadResult {
+  /** The table created. */
+  table: string;
+  /** Rows loaded. */
+  rows: number;
+  /** Column names as read from the header. */
+  columns: string[];
+  /** Milliseconds taken. */
+  elapsedMs: number;
+}
+
+/** How one build step ended. */
+export type StepStatus = 'success' | 'error' | 'skipped';
+
+/** The outcome of one build step. */
+export interface StepResult {
+  /** The model's unique id. */
+  uniqueId: string;
+  /** success, error, or skipped because something upstream failed. */
+  status: StepStatus;
+  /** Milliseconds taken. */
+  elapsedMs: number;
+  /** Rows in the relation after building (tables and views). */
+  rows?: number | undefined;
+  /** Why it failed or was skipped. */
+  error?: EngineErrorData | undefined;
+}
+
+/** A progress event during a build. */
+export interface BuildEvent {
+  /** The step that just started or finished. */
+  uniqueId: string;
+  /** `started`, or the step's final status. */
+  phase: 'started' | StepStatus;
+  /** 1-based position in the plan. */
+  index: number;
+  /** Steps in the plan. */
+  total: number;
+  /** The finished step's result, when `phase` is not `started`. */
+  result?: StepResult | undefined;
+}
+
+/** An error flattened to plain data, with where in the project it happened. */
+export interface EngineErrorData {
+  /** Error class name, e.g. `Error`, `TimeoutError`. */
+  name: string;
+  /** DuckDB's (or our) message. */
+  message: string;
+  /** Stack, when useful for debugging. */
+  stack?: string | undefined;
+  /** The model's unique id, when a model failed. */
+  model?: string | undefined;
+  /** The model's file. */
+  path?: string | undefined;
+  /** 1-based line in the model file, when known. */
+  line?: number | undefined;
+}
+
+/** The database, as every caller sees it. */
+export interface Engine {
+  /** Start the database (once; later calls return the same start). */
+  open(): Promise<EngineInfo>;
+  /** Run one SQL statement and return its rows. Rejects with an error whose message is DuckDB's. */
+  query(sql: string): Promise<QueryResult>;
+  /** Load a CSV file's bytes into a raw table, every column as text, plus lineage columns. */
+  loadCsv(request: LoadRequest): Promise<LoadResult>;
+  /** Run build steps in order. A failed step skips its descendants; independent steps still run. */
+  build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]>;
+}

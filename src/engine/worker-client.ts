@@ -1,0 +1,57 @@
+import * as Comlink from 'comlink';
+import type { BuildStep } from '../core/plan/build-plan.ts';
+import { installErrorTransfer } from './comlink-errors.ts';
+import type { BuildEvent, Engine, EngineInfo, LoadRequest, LoadResult, QueryResult, StepResult } from './contract.ts';
+
+/**
+ * The main-thread Engine: DuckDB runs in a dedicated Web Worker and every call crosses with comlink.
+ * If the worker dies (a WASM trap, a failed load), every pending and later call rejects with the reason
+ * instead of hanging.
+ */
+export class WorkerEngine implements Engine {
+  readonly #worker: Worker;
+  readonly #remote: Comlink.Remote<Engine>;
+  readonly #crashed: Promise<never>;
+
+  constructor() {
+    installErrorTransfer();
+    this.#worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'duckdb' });
+    this.#remote = Comlink.wrap<Engine>(this.#worker);
+    this.#crashed = new Promise<never>((_, reject) => {
+      this.#worker.addEventListener('error', (event) => {
+        reject(
+          new Error(
+            `The database worker stopped: ${event.message || 'it could not be loaded'}. Reload the page to start again.`,
+          ),
+        );
+      });
+    });
+    this.#crashed.catch(() => {}); // observed through #call; avoid an unhandled rejection when idle
+  }
+
+  open(): Promise<EngineInfo> {
+    return this.#call(this.#remote.open());
+  }
+
+  query(sql: string): Promise<QueryResult> {
+    return this.#call(this.#remote.query(sql));
+  }
+
+  loadCsv(request: LoadRequest): Promise<LoadResult> {
+    return this.#call(this.#remote.loadCsv(Comlink.transfer(request, [request.bytes.buffer])));
+  }
+
+  build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
+    return this.#call(this.#remote.build(steps, onEvent ? Comlink.proxy(onEvent) : undefined));
+  }
+
+  /** Stop the worker and free its memory. */
+  terminate(): void {
+    this.#remote[Comlink.releaseProxy]();
+    this.#worker.terminate();
+  }
+
+  #call<T>(pending: Promise<T>): Promise<T> {
+    return Promise.race([pending, this.#crashed]);
+  }
+}

@@ -1,0 +1,137 @@
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import type { BuildStep } from '../core/plan/build-plan.ts';
+import { quoteIdentifier, quoteLiteral } from '../core/sql/quote.ts';
+import type {
+  BuildEvent,
+  Engine,
+  EngineErrorData,
+  EngineInfo,
+  LoadRequest,
+  LoadResult,
+  QueryResult,
+  StepResult,
+} from '../engine/contract.ts';
+import { toErrorData } from '../engine/errors.ts';
+
+/** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
+export type OpenBindings = () => Promise<DuckDBBindings>;
+
+interface Database {
+  bindings: DuckDBBindings;
+  connection: DuckDBConnection;
+  info: EngineInfo;
+}
+
+/**
+ * The Engine over DuckDB-WASM's synchronous ("blocking") bindings. The same class runs inside the browser
+ * worker and in Node (CLI, tests); only how the bindings are opened differs, so both give identical rows.
+ */
+export class DuckDbEngine implements Engine {
+  readonly #openBindings: OpenBindings;
+  #database: Promise<Database> | undefined;
+
+  constructor(openBindings: OpenBindings) {
+    this.#openBindings = openBindings;
+  }
+
+  async open(): Promise<EngineInfo> {
+    return (await this.#start()).info;
+  }
+
+  async query(sql: string): Promise<QueryResult> {
+    const { bindings, connection } = await this.#start();
+    const started = now();
+    const ipc = connection.useUnsafe((_, id) => bindings.runQuery(id, sql));
+    return { ipc, elapsedMs: now() - started };
+  }
+
+  async loadCsv(request: LoadRequest): Promise<LoadResult> {
+    const { bindings, connection } = await this.#start();
+    const started = now();
+    const fileName = `${request.table}.csv`;
+    bindings.registerFileBuffer(fileName, request.bytes);
+    try {
+      // Every column is read as text: typing belongs to the staging models, where a bad value is visible
+      // (TRY_CAST) instead of being silently rejected by the CSV reader.
+      connection.query(
+        `create or replace table ${quoteIdentifier(request.table)} as
+select *, ${quoteLiteral(request.loadedAt)}::timestamptz as _load_timestamp, ${quoteLiteral(request.source)} as _source
+from read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
+      );
+    } finally {
+      bindings.dropFile(fileName);
+    }
+    const columns = connection
+      .query(
+        `select column_name from information_schema.columns where table_name = ${quoteLiteral(request.table)} order by ordinal_position`,
+      )
+      .toArray()
+      .map((row) => String(row.column_name))
+      .filter((name) => name !== '_load_timestamp' && name !== '_source');
+    return { table: request.table, rows: countRows(connection, request.table), columns, elapsedMs: now() - started };
+  }
+
+  async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
+    const { connection } = await this.#start();
+    const failed = new Map<string, string>();
+    const results: StepResult[] = [];
+    for (const [position, step] of steps.entries()) {
+      const index = position + 1;
+      onEvent?.({ uniqueId: step.uniqueId, phase: 'started', index, total: steps.length });
+      const result = runStep({ connection, step, failed });
+      if (result.status !== 'success') failed.set(step.uniqueId, step.name);
+      results.push(result);
+      onEvent?.({ uniqueId: step.uniqueId, phase: result.status, index, total: steps.length, result });
+    }
+    return results;
+  }
+
+  /** Start once, lazily; every caller shares the same start. */
+  #start(): Promise<Database> {
+    this.#database ??= startDatabase(this.#openBindings);
+    return this.#database;
+  }
+}
+
+async function startDatabase(openBindings: OpenBindings): Promise<Database> {
+  const started = now();
+  const bindings = await openBindings();
+  const connection = bindings.connect();
+  return { bindings, connection, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };
+}
+
+function runStep(options: { connection: DuckDBConnection; step: BuildStep; failed: Map<string, string> }): StepResult {
+  const { connection, step, failed } = options;
+  const blocked = step.dependsOn.find((id) => failed.has(id));
+  if (blocked) {
+    const error: EngineErrorData = {
+      name: 'SkippedError',
+      message: `Skipped because upstream model '${failed.get(blocked) ?? blocked}' did not build.`,
+      model: step.uniqueId,
+      path: step.path,
+    };
+    return { uniqueId: step.uniqueId, status: 'skipped', elapsedMs: 0, error };
+  }
+  const started = now();
+  try {
+    for (const statement of step.statements) connection.query(statement);
+    const rows = step.materialized === 'ephemeral' ? undefined : countRows(connection, step.name);
+    return { uniqueId: step.uniqueId, status: 'success', elapsedMs: now() - started, rows };
+  } catch (error) {
+    return {
+      uniqueId: step.uniqueId,
+      status: 'error',
+      elapsedMs: now() - started,
+      error: { ...toErrorData(error), model: step.uniqueId, path: step.path },
+    };
+  }
+}
+
+function countRows(connection: DuckDBConnection, relation: string): number {
+  const row = connection.query(`select count(*) as n from ${quoteIdentifier(relation)}`).get(0);
+  return Number(row?.n ?? 0);
+}
+
+function now(): number {
+  return performance.now();
+}

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Run SQL through the app's own editor and read the rows back from the results table. */
+async function runInEditor(page: Page, sql: string): Promise<void> {
+  await page.goto('/#/workbench');
+  const editor = page.getByTestId('sql-editor');
+  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+  await page.keyboard.press('ControlOrMeta+Enter');
+}
+
+async function countFromEditor(page: Page, sql: string): Promise<number> {
+  await runInEditor(page, sql);
+  const cell = page.getByTestId('results-table').locator('tbody tr').first().locator('td').first();
+  await expect(cell).toHaveText(/\d/);
+  return Number((await cell.textContent())?.replaceAll(',', ''));
+}
+
+test('the app reaches ready offline, with a bar per level of schooling and a marker per school', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+  await expect(page.getByText('Sample data')).toBeVisible();
+
+  const levels = await countFromEditor(page, "select count(distinct level_of_schooling) from {{ ref('dim__school') }}");
+  const schools = await countFromEditor(page, "select count(*) from {{ ref('dim__school') }}");
+  expect(levels).toBe(7);
+  expect(schools).toBeGreaterThan(2000);
+
+  await page.goto('/#/reports/schools');
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+  await expect(page.getByTestId('bar-chart')).toHaveAttribute('data-bar-count', String(levels));
+  await expect(page.getByTestId('point-map')).toHaveAttribute('data-marker-count', String(schools));
+});
+
+test('the chart is described for screen readers with every level', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+  const label = await page.getByTestId('bar-chart').getAttribute('aria-label');
+  expect(label).toContain('Primary School');
+  expect(label).toContain('Secondary School');
+});
+
+test('a school tooltip shows its name and suburb as text', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+  const map = page.getByTestId('point-map');
+  const box = await map.boundingBox();
+  if (!box) throw new Error('map not laid out');
+  // Sydney is dense with schools: sweep a few points there until a tooltip appears.
+  const tooltip = page.locator('.leaflet-tooltip');
+  for (let step = 0; step < 40 && !(await tooltip.isVisible()); step++) {
+    await page.mouse.move(
+      box.x + box.width * (0.75 + (step % 8) * 0.01),
+      box.y + box.height * (0.55 + Math.floor(step / 8) * 0.01),
+    );
+  }
+  await expect(tooltip.locator('strong')).toHaveText(/\S/);
+});
+
+test('the editor runs a query and shows its rows', async ({ page }) => {
+  await runInEditor(page, 'select 1 as one, 9007199254740993::bigint as big union all select 2, 3');
+  const rows = page.getByTestId('results-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().locator('td')).toHaveText(['1', '9,007,199,254,740,993']);
+});
+
+test('a SQL error in the editor is shown in plain words and keeps the text', async ({ page }) => {
+  await runInEditor(page, 'select * from no_such_model');
+  await expect(page.getByRole('alert')).toContainText('no_such_model');
+  await expect(page.getByTestId('sql-editor')).toContainText('no_such_model');
+});

@@ -1,0 +1,83 @@
+import { tableFromIPC } from 'apache-arrow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/core/project/load-project.ts';
+import { planBuild } from '../../src/core/plan/build-plan.ts';
+import { decodeResult } from '../../src/engine/decode-result.ts';
+import type { Engine } from '../../src/engine/contract.ts';
+import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
+import { openNodeBindings } from '../../src/worker/node-bindings.ts';
+
+const encoder = new TextEncoder();
+
+describe('Engine contract (DuckDB-WASM, Node build)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = new DuckDbEngine(openNodeBindings);
+    await engine.open();
+  });
+
+  it('starts once and reports the DuckDB version', async () => {
+    const [first, second] = await Promise.all([engine.open(), engine.open()]);
+    expect(first).toBe(second);
+    expect(first.duckdbVersion).toMatch(/^v1\.\d+\.\d+/);
+  });
+
+  it('returns query results as Arrow IPC bytes, BIGINT as bigint', async () => {
+    const result = await engine.query("select 42::bigint as answer, 'x' as label");
+    expect(result.ipc).toBeInstanceOf(Uint8Array);
+    const table = tableFromIPC(result.ipc);
+    expect(table.numRows).toBe(1);
+    expect(table.get(0)?.toJSON()).toEqual({ answer: 42n, label: 'x' });
+  });
+
+  it("rejects a bad query with DuckDB's message", async () => {
+    await expect(engine.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
+  });
+
+  it('loads CSV bytes as text with lineage columns, BOM and CRLF and quoted commas included', async () => {
+    const csv = '\uFEFFSchool_code,Street,ICSEA_value\r\n1001,"Level 2, 10 Smith St",1010\r\n1002,Main Rd,\r\n';
+    const loaded = await engine.loadCsv({
+      table: 'raw__test',
+      bytes: encoder.encode(csv),
+      source: 'test://a.csv',
+      loadedAt: '2025-02-10T00:00:00Z',
+    });
+    expect(loaded).toMatchObject({ table: 'raw__test', rows: 2, columns: ['School_code', 'Street', 'ICSEA_value'] });
+    const table = tableFromIPC((await engine.query('select * from raw__test order by School_code')).ipc);
+    const rows = table.toArray().map((row) => row.toJSON());
+    expect(rows[0]).toMatchObject({
+      School_code: '1001',
+      Street: 'Level 2, 10 Smith St',
+      ICSEA_value: '1010',
+      _source: 'test://a.csv',
+    });
+    expect(rows[1]?.ICSEA_value).toBeNull();
+    expect(table.schema.fields.find((f) => f.name === 'School_code')?.type.toString()).toBe('Utf8');
+  });
+
+  it('builds models in ref order and skips only the descendants of a failure', async () => {
+    const loaded = loadProject({
+      files: [
+        { path: 'models/marts/b.sql', content: "select n * 2 as n from {{ ref('a') }}" },
+        { path: 'models/staging/a.sql', content: 'select 1 as n union all select 2' },
+        { path: 'models/marts/broken.sql', content: "select nope from {{ ref('a') }}" },
+        { path: 'models/marts/after_broken.sql', content: "select * from {{ ref('broken') }}" },
+      ],
+    });
+    expect(loaded.errors).toEqual([]);
+    const events: string[] = [];
+    const results = await engine.build(planBuild({ loaded }), (event) =>
+      events.push(`${event.phase}:${event.uniqueId}`),
+    );
+    const byId = Object.fromEntries(results.map((r) => [r.uniqueId.split('.').pop(), r]));
+    expect(byId.a).toMatchObject({ status: 'success', rows: 2 });
+    expect(byId.b).toMatchObject({ status: 'success', rows: 2 });
+    expect(byId.broken?.status).toBe('error');
+    expect(byId.broken?.error?.message).toMatch(/nope/);
+    expect(byId.broken?.error?.path).toBe('models/marts/broken.sql');
+    expect(byId.after_broken?.status).toBe('skipped');
+    expect(events.filter((e) => e.startsWith('started'))).toHaveLength(4);
+    const sum = decodeResult((await engine.query('select sum(n) as s from b')).ipc);
+    expect(sum.rows).toEqual([{ s: 6 }]);
+  });
+});

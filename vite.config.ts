@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * DuckDB-WASM's browser "blocking" build runs DuckDB synchronously inside our own worker, with the same
+ * bindings API as the Node build the CLI and tests use. Its package `exports` do not list it (the
+ * `./blocking` entry points browsers at a file that is not shipped in 1.32.0), so we alias the file.
+ */
+const duckdbBrowserBlocking = fileURLToPath(
+  new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
+);
+
+export default defineConfig({
+  plugins: [svelte()],
+  resolve: {
+    alias: { 'duckdb-browser-blocking': duckdbBrowserBlocking },
+  },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    env: { TZ: 'UTC' },
+  },
+});
