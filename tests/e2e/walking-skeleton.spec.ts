@@ -48,17 +48,19 @@ test('a school tooltip shows its name and suburb as text', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   const map = page.getByTestId('point-map');
+  await map.scrollIntoViewIfNeeded();
   const box = await map.boundingBox();
   if (!box) throw new Error('map not laid out');
-  // Sydney is dense with schools: sweep a few points there until a tooltip appears.
+  // Markers are drawn on a canvas: sweep the pointer over the map until one answers with its tooltip.
   const tooltip = page.locator('.leaflet-tooltip');
-  for (let step = 0; step < 40 && !(await tooltip.isVisible()); step++) {
-    await page.mouse.move(
-      box.x + box.width * (0.75 + (step % 8) * 0.01),
-      box.y + box.height * (0.55 + Math.floor(step / 8) * 0.01),
-    );
+  const grid = 24;
+  for (let step = 0; step < grid * grid && !(await tooltip.isVisible()); step++) {
+    const x = box.x + (box.width * ((step % grid) + 0.5)) / grid;
+    const y = box.y + (box.height * (Math.floor(step / grid) + 0.5)) / grid;
+    await page.mouse.move(x, y);
   }
   await expect(tooltip.locator('strong')).toHaveText(/\S/);
+  await expect(tooltip.locator('div')).toHaveText(/\S/);
 });
 
 test('the editor runs a query and shows its rows', async ({ page }) => {
@@ -70,6 +72,6 @@ test('the editor runs a query and shows its rows', async ({ page }) => {
 
 test('a SQL error in the editor is shown in plain words and keeps the text', async ({ page }) => {
   await runInEditor(page, 'select * from no_such_model');
-  await expect(page.getByRole('alert')).toContainText('no_such_model');
+  await expect(page.getByRole('region', { name: 'Results' }).getByRole('alert')).toContainText('no_such_model');
   await expect(page.getByTestId('sql-editor')).toContainText('no_such_model');
 });
