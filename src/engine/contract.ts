@@ -44,19 +44,27 @@ export interface LoadResult {
   elapsedMs: number;
 }
 
-/** How one build step ended. */
-export type StepStatus = 'success' | 'error' | 'skipped';
+/**
+ * How one build step ended: models and seeds `success` or `error`; tests `pass`, `fail`, `warn` (a
+ * warn-severity test that found rows) or `error` (its SQL failed); `skipped` when something upstream
+ * failed.
+ */
+export type StepStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn';
 
 /** The outcome of one build step. */
 export interface StepResult {
-  /** The model's unique id. */
+  /** The node's unique id. */
   uniqueId: string;
-  /** success, error, or skipped because something upstream failed. */
+  /** How it ended. */
   status: StepStatus;
   /** Milliseconds taken. */
   elapsedMs: number;
-  /** Rows in the relation after building (tables and views). */
+  /** Rows in the relation after building (models, seeds). */
   rows?: number | undefined;
+  /** Failing rows found (tests). */
+  failures?: number | undefined;
+  /** The first failing rows as Arrow IPC bytes (tests that found rows); decode with `decodeResult`. */
+  failingRows?: Uint8Array | undefined;
   /** Why it failed or was skipped. */
   error?: EngineErrorData | undefined;
 }
@@ -99,6 +107,9 @@ export interface Engine {
   query(sql: string): Promise<QueryResult>;
   /** Load a CSV file's bytes into a raw table, every column as text, plus lineage columns. */
   loadCsv(request: LoadRequest): Promise<LoadResult>;
-  /** Run build steps in order. A failed step skips its descendants; independent steps still run. */
+  /**
+   * Run build steps in order. A step whose upstream step errored, or whose upstream test failed with
+   * error severity, is skipped; independent branches still run.
+   */
   build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]>;
 }

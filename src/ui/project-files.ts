@@ -1,14 +1,17 @@
 import type { ProjectFile } from '../core/project/types.ts';
 
 // Vite inlines the project's own files at build time, so the bundled project needs no request.
-const modelFiles = import.meta.glob<string>(['/models/**/*.sql', '/models/**/*.yml'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const modelFiles = import.meta.glob<string>(
+  ['/dbt_project.yml', '/models/**/*.{sql,yml,md}', '/seeds/**/*.csv', '/tests/dbt/**/*.sql'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 const reportFiles = import.meta.glob<string>('/reports/**/*.md', { query: '?raw', import: 'default', eager: true });
 
-/** The bundled project's model and YAML files, with paths relative to the project root. */
+/** The bundled dbt-style project's files (project file, models, YAML, docs, seeds, data tests), relative to the project root. */
 export function bundledProjectFiles(): ProjectFile[] {
   return toFiles(modelFiles);
 }

@@ -1,4 +1,5 @@
 import { planBuild } from '../core/plan/build-plan.ts';
+import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject, type LoadedProject } from '../core/project/load-project.ts';
 import type { LoadResult, StepResult } from '../engine/contract.ts';
 import { getEngine } from './engine.ts';
@@ -39,17 +40,17 @@ class Stack {
     const started = performance.now();
     try {
       const engine = getEngine();
-      const loaded = loadProject({ files: bundledProjectFiles(), name: 'nsw_schools' });
+      const loaded = loadProject({ files: bundledProjectFiles() });
       this.loaded = loaded;
-      if (loaded.errors.length > 0) {
-        throw new Error(loaded.errors.map((e) => `${e.path}${e.line ? `:${e.line}` : ''}: ${e.message}`).join('\n'));
-      }
+      if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));
       const [, ...loads] = await Promise.all([engine.open(), ...SAMPLE_FILES.map((s) => this.#loadSample(s))]);
       this.loads = loads;
       this.activity = 'Building models…';
-      const results = await engine.build(planBuild({ loaded }));
+      const plan = planBuild({ project: loaded.project });
+      if (plan.errors.length > 0) throw new Error(plan.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+      const results = await engine.build(plan.steps);
       this.results = new Map(results.map((result) => [result.uniqueId, result]));
-      const failed = results.filter((result) => result.status === 'error');
+      const failed = results.filter((result) => result.status === 'error' || result.status === 'skipped');
       if (failed.length > 0) {
         throw new Error(
           failed.map((r) => `${r.error?.path ?? r.uniqueId}: ${r.error?.message ?? 'failed'}`).join('\n'),

@@ -72,14 +72,16 @@ from read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true, deli
   }
 
   async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
-    const { connection } = await this.#start();
+    const { bindings, connection } = await this.#start();
     const failed = new Map<string, string>();
     const results: StepResult[] = [];
     for (const [position, step] of steps.entries()) {
       const index = position + 1;
       onEvent?.({ uniqueId: step.uniqueId, phase: 'started', index, total: steps.length });
-      const result = runStep({ connection, step, failed });
-      if (result.status !== 'success') failed.set(step.uniqueId, step.name);
+      const result = runStep({ bindings, connection, step, failed });
+      // Like dbt build: errors, skips and error-severity test failures stop what is downstream.
+      if (result.status === 'error' || result.status === 'skipped' || result.status === 'fail')
+        failed.set(step.uniqueId, step.name);
       results.push(result);
       onEvent?.({ uniqueId: step.uniqueId, phase: result.status, index, total: steps.length, result });
     }
@@ -100,13 +102,18 @@ async function startDatabase(openBindings: OpenBindings): Promise<Database> {
   return { bindings, connection, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };
 }
 
-function runStep(options: { connection: DuckDBConnection; step: BuildStep; failed: Map<string, string> }): StepResult {
-  const { connection, step, failed } = options;
+function runStep(options: {
+  bindings: DuckDBBindings;
+  connection: DuckDBConnection;
+  step: BuildStep;
+  failed: Map<string, string>;
+}): StepResult {
+  const { bindings, connection, step, failed } = options;
   const blocked = step.dependsOn.find((id) => failed.has(id));
   if (blocked) {
     const error: EngineErrorData = {
       name: 'SkippedError',
-      message: `Skipped because upstream model '${failed.get(blocked) ?? blocked}' did not build.`,
+      message: `Skipped because upstream '${failed.get(blocked) ?? blocked}' did not succeed.`,
       model: step.uniqueId,
       path: step.path,
     };
@@ -114,9 +121,21 @@ function runStep(options: { connection: DuckDBConnection; step: BuildStep; faile
   }
   const started = now();
   try {
-    for (const statement of step.statements) connection.query(statement);
-    const rows = step.materialized === 'ephemeral' ? undefined : countRows(connection, step.name);
-    return { uniqueId: step.uniqueId, status: 'success', elapsedMs: now() - started, rows };
+    if (step.file) bindings.registerFileText(step.file.name, step.file.text);
+    try {
+      for (const statement of step.statements) connection.query(statement);
+    } finally {
+      if (step.file) bindings.dropFile(step.file.name);
+    }
+    const count = Number(connection.query(step.countSql).get(0)?.toArray()[0] ?? 0);
+    if (step.kind !== 'test')
+      return { uniqueId: step.uniqueId, status: 'success', elapsedMs: now() - started, rows: count };
+    const failingRows =
+      count > 0 && step.sampleSql
+        ? connection.useUnsafe((b, id) => b.runQuery(id, step.sampleSql as string))
+        : undefined;
+    const status = count === 0 ? 'pass' : step.severity === 'warn' ? 'warn' : 'fail';
+    return { uniqueId: step.uniqueId, status, elapsedMs: now() - started, failures: count, failingRows };
   } catch (error) {
     return {
       uniqueId: step.uniqueId,

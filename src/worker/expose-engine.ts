@@ -13,7 +13,13 @@ export function exposeEngine(engine: Engine): void {
       return Comlink.transfer(result, [result.ipc.buffer]);
     },
     loadCsv: (request: LoadRequest) => engine.loadCsv(request),
-    build: (steps: BuildStep[], onEvent?: (event: BuildEvent) => void) => engine.build(steps, onEvent),
+    build: async (steps: BuildStep[], onEvent?: (event: BuildEvent) => void) => {
+      const results = await engine.build(steps, onEvent);
+      return Comlink.transfer(
+        results,
+        results.flatMap((result) => (result.failingRows ? [result.failingRows.buffer] : [])),
+      );
+    },
   };
   Comlink.expose(exposed);
 }

@@ -60,7 +60,7 @@ test('a school tooltip shows its name and suburb as text', async ({ page }) => {
     await page.mouse.move(x, y);
   }
   await expect(tooltip.locator('strong')).toHaveText(/\S/);
-  await expect(tooltip.locator('div')).toHaveText(/\S/);
+  await expect(tooltip.locator('.tooltip-line')).toHaveText(/\S/);
 });
 
 test('the editor runs a query and shows its rows', async ({ page }) => {

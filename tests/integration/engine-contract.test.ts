@@ -65,10 +65,11 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
       ],
     });
     expect(loaded.errors).toEqual([]);
+    const plan = planBuild({ project: loaded.project });
+    const names = plan.steps.map((step) => step.name);
+    expect(names.indexOf('a')).toBeLessThan(names.indexOf('b'));
     const events: string[] = [];
-    const results = await engine.build(planBuild({ loaded }), (event) =>
-      events.push(`${event.phase}:${event.uniqueId}`),
-    );
+    const results = await engine.build(plan.steps, (event) => events.push(`${event.phase}:${event.uniqueId}`));
     const byId = Object.fromEntries(results.map((r) => [r.uniqueId.split('.').pop(), r]));
     expect(byId.a).toMatchObject({ status: 'success', rows: 2 });
     expect(byId.b).toMatchObject({ status: 'success', rows: 2 });

@@ -12,6 +12,14 @@ export interface TemplateGlobals {
   values?: Record<string, unknown>;
 }
 
+/** A template file: its path (for messages) and its Jinja source. */
+export interface TemplateSource {
+  /** File path, for messages. */
+  path: string;
+  /** Jinja source. */
+  content: string;
+}
+
 /** A template that could not be parsed or rendered, with the file it came from. */
 export class TemplateError extends Error {
   override name = 'TemplateError';
@@ -33,38 +41,31 @@ export class TemplateError extends Error {
  * Render a Jinja template the way dbt does (no autoescape, no trim_blocks/lstrip_blocks, final newline
  * dropped as in Jinja2). We drive @huggingface/jinja's parser and interpreter directly: its `Template`
  * class forces trim_blocks/lstrip_blocks, which changes the whitespace of loops compared with dbt.
+ * Macro files run first in the same environment, so their `{% macro %}`s are callable; macros see the
+ * caller's `ref`/`source` (Jinja macros resolve globals dynamically), and `{{ return(x) }}` works as in dbt.
  */
-export function renderTemplate(options: { path: string; source: string; globals: TemplateGlobals }): string {
+export function renderTemplate(options: {
+  path: string;
+  source: string;
+  globals: TemplateGlobals;
+  macros?: readonly TemplateSource[];
+}): string {
   const { path, source, globals } = options;
-  let program;
-  try {
-    program = parse(tokenize(source, {}));
-  } catch (error) {
-    throw new TemplateError({ path, message: `Jinja syntax error: ${messageOf(error)}` });
-  }
+  const program = parseOrThrow({ path, content: source });
   const env = new Environment();
-  // Jinja2 spells these in lower case, dbt users also write the Python forms.
-  for (const [name, value] of Object.entries({
-    true: true,
-    false: false,
-    none: null,
-    True: true,
-    False: false,
-    None: null,
-  })) {
-    env.set(name, value);
-  }
-  for (const [name, value] of Object.entries(globals.values ?? {})) env.set(name, value);
+  for (const [name, value] of Object.entries({ ...JINJA_CONSTANTS, ...globals.values })) env.set(name, value);
   for (const [name, fn] of Object.entries(globals.functions)) {
     env.set(name, (...args: unknown[]) => fn(...args.map(unwrapValue)));
   }
-  try {
-    const result = new Interpreter(env).run(program);
-    return String(unwrapValue(result) ?? '');
-  } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    throw new TemplateError({ path, message: messageOf(error), line: lineOfCause(error) });
+  env.set('return', (value: unknown) => {
+    throw new ReturnSignal(value);
+  });
+  const interpreter = new Interpreter(env);
+  for (const macro of options.macros ?? []) {
+    runOrThrow({ path: macro.path, run: () => interpreter.run(parseCached(macro)) });
   }
+  wrapMacrosForReturn(env);
+  return runOrThrow({ path, run: () => String(unwrapValue(interpreter.run(program)) ?? '') });
 }
 
 /** Turn the interpreter's runtime wrappers (StringValue, ArrayValue, keyword-argument Maps) into plain JS. */
@@ -79,13 +80,70 @@ export function unwrapValue(value: unknown): unknown {
   return value;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+// Jinja2 spells these in lower case; dbt users also write the Python forms.
+const JINJA_CONSTANTS = { true: true, false: false, none: null, True: true, False: false, None: null };
+
+/** Thrown by `{{ return(x) }}` and caught at the macro call, as dbt's `return` does. */
+class ReturnSignal {
+  constructor(readonly value: unknown) {}
 }
 
-/** The interpreter reports no positions; our own template functions attach a `line` when they know it. */
-function lineOfCause(error: unknown): number | undefined {
-  const cause = (error as { line?: unknown } | null)?.line;
-  if (typeof cause === 'number') return cause;
-  return undefined;
+type RuntimeFunction = { type: string; value: (args: unknown[], scope: unknown) => unknown };
+
+/** Wrap every macro so a `return(...)` inside it becomes the macro's value instead of an error. */
+function wrapMacrosForReturn(env: Environment): void {
+  for (const [name, value] of env.variables) {
+    const fn = value as unknown as RuntimeFunction;
+    if (fn.type !== 'FunctionValue' || name in JINJA_CONSTANTS) continue;
+    const original = fn.value;
+    fn.value = (args, scope) => {
+      try {
+        return original(args, scope);
+      } catch (signal) {
+        if (!(signal instanceof ReturnSignal)) throw signal;
+        // `Environment.set` converts a plain value into the interpreter's runtime value and returns it.
+        return new Environment().set('value', signal.value);
+      }
+    };
+  }
+}
+
+const parsedMacros = new Map<string, ReturnType<typeof parse>>();
+
+function parseCached(template: TemplateSource): ReturnType<typeof parse> {
+  let program = parsedMacros.get(template.content);
+  if (!program) {
+    program = parseOrThrow(template);
+    parsedMacros.set(template.content, program);
+  }
+  return program;
+}
+
+function parseOrThrow(template: TemplateSource): ReturnType<typeof parse> {
+  try {
+    return parse(tokenize(template.content, {}));
+  } catch (error) {
+    throw new TemplateError({ path: template.path, message: `Jinja syntax error: ${messageOf(error)}` });
+  }
+}
+
+function runOrThrow<T>(options: { path: string; run: () => T }): T {
+  try {
+    return options.run();
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    if (error instanceof ReturnSignal) {
+      throw new TemplateError({ path: options.path, message: 'return() was called outside a macro.' });
+    }
+    const line = (error as { line?: unknown } | null)?.line;
+    throw new TemplateError({
+      path: options.path,
+      message: messageOf(error),
+      line: typeof line === 'number' ? line : undefined,
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

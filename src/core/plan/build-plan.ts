@@ -1,80 +1,171 @@
-import { renderTemplate } from '../jinja/render-template.ts';
-import type { LoadedProject } from '../project/load-project.ts';
-import type { Materialization, ModelNode, Project } from '../project/types.ts';
-import { quoteIdentifier } from '../sql/quote.ts';
+import { topoSort } from '../graph/topo-sort.ts';
+import type { Project, ProjectNode, Severity } from '../project/types.ts';
+import { quoteIdentifier, quoteLiteral } from '../sql/quote.ts';
+import { compileNode, relationOf } from './compile-node.ts';
 
-/** One model to build: the SQL to run and what it creates. Plain data, so it can cross to the worker. */
+/** Which kind of work a step does. */
+export type StepKind = 'seed' | 'model' | 'test';
+
+/** Where a test's failing rows are kept, so they can be queried after the build (dbt's store_failures). */
+export const AUDIT_SCHEMA = 'main_dbt_test__audit';
+
+/** How many failing rows a test returns to the caller (all of them stay in the audit table). */
+export const FAILING_ROWS_SHOWN = 100;
+
+/** One unit of work. Plain data, so it can cross to the worker; all SQL is generated here, in core. */
 export interface BuildStep {
-  /** The model's unique id. */
+  /** The node's unique id. */
   uniqueId: string;
-  /** The model name (also the relation it creates). */
+  /** The node's name. */
   name: string;
-  /** The model file, for error messages. */
+  /** The file that defines it, for messages. */
   path: string;
-  /** How it is materialised. */
-  materialized: Materialization;
-  /** The model's SELECT with every ref and source resolved. */
+  /** seed, model or test. */
+  kind: StepKind;
+  /** What dbt's log calls it: `view model`, `table model`, `seed file`, `test`. */
+  label: string;
+  /** The compiled SELECT (models, tests) or empty (seeds). */
   compiledSql: string;
-  /** Statements that create the relation, run in order. */
+  /** A file to register before the statements run (seeds: the CSV). */
+  file?: { name: string; text: string } | undefined;
+  /** Statements that build the relation (or store a test's failing rows), run in order. */
   statements: string[];
-  /** Unique ids of the models it depends on, so a failure can skip its descendants. */
+  /** A query returning one row with one count: rows built, or a test's failures. */
+  countSql: string;
+  /** Tests: a query returning the first failing rows. */
+  sampleSql?: string | undefined;
+  /** Tests: what a failure means. */
+  severity?: Severity | undefined;
+  /** Steps whose failure (or error-severity test failure) skips this one. */
   dependsOn: string[];
 }
 
-/** Compile every model of a loaded project into build steps, in dependency order. */
-export function planBuild(options: { loaded: LoadedProject }): BuildStep[] {
-  const { project, order } = options.loaded;
-  return order.flatMap((id) => {
-    const model = project.models.get(id);
-    return model ? [planModel({ project, model })] : [];
-  });
-}
-
-/** Render a model with its refs and sources resolved to quoted relation names. */
-export function compileModel(options: { project: Project; model: ModelNode }): string {
-  return compileSql({ project: options.project, path: options.model.path, sql: options.model.rawSql });
+/** What a step would do if planning it failed (e.g. a Jinja error only seen while compiling). */
+export interface PlanError {
+  /** The node. */
+  uniqueId: string;
+  /** Its file. */
+  path: string;
+  /** What went wrong. */
+  message: string;
 }
 
 /**
- * Render any Jinja SQL against the project (a model, or a scratch query such as
- * `select * from {{ ref('dim__school') }}`), resolving refs and sources to quoted relation names.
+ * Plan a build of the selected nodes in dependency order. As in `dbt build`, a model also waits for the
+ * tests of its parents, so a failing error-severity test skips everything downstream of what it tests.
  */
-export function compileSql(options: { project: Project; path: string; sql: string }): string {
-  const { project, path, sql } = options;
-  return renderTemplate({
-    path,
-    source: sql,
-    globals: {
-      functions: {
-        ref: (name) => quoteIdentifier(String(name)),
-        source: (sourceName, table) => {
-          const source = project.sources.get(`source.${project.name}.${String(sourceName)}.${String(table)}`);
-          return quoteIdentifier(source?.identifier ?? `${String(sourceName)}__${String(table)}`);
-        },
-        config: () => '',
-      },
-    },
-  }).trim();
-}
-
-function planModel(options: { project: Project; model: ModelNode }): BuildStep {
-  const { model } = options;
-  const compiledSql = compileModel(options);
-  const relation = quoteIdentifier(model.name);
-  const body = stripTrailingSemicolon(compiledSql);
-  const statements =
-    model.materialized === 'ephemeral' ? [] : [`create or replace ${model.materialized} ${relation} as (\n${body}\n)`];
-  return {
-    uniqueId: model.uniqueId,
-    name: model.name,
-    path: model.path,
-    materialized: model.materialized,
-    compiledSql,
-    statements,
-    dependsOn: model.dependsOn.filter((id) => id.startsWith('model.')),
+export function planBuild(options: {
+  project: Project;
+  selected?: ReadonlySet<string> | undefined;
+  kinds?: readonly StepKind[];
+}): { steps: BuildStep[]; errors: PlanError[] } {
+  const { project } = options;
+  const kinds = new Set(options.kinds ?? ['seed', 'model', 'test']);
+  const included = [...project.nodes.values()].filter(
+    (node) =>
+      (!options.selected || options.selected.has(node.uniqueId)) &&
+      kinds.has(kindOf(node) as StepKind) &&
+      !isEphemeral(node),
+  );
+  const ids = new Set(included.map((node) => node.uniqueId));
+  const testsOf = new Map<string, string[]>();
+  for (const node of included) {
+    if (node.resourceType !== 'test') continue;
+    for (const parent of node.dependsOn) testsOf.set(parent, [...(testsOf.get(parent) ?? []), node.uniqueId]);
+  }
+  const waitsFor = (node: ProjectNode): string[] => {
+    const parents = upstreamBuildable(project, node);
+    const parentTests = node.resourceType === 'test' ? [] : parents.flatMap((parent) => testsOf.get(parent) ?? []);
+    return [...new Set([...parents, ...parentTests])].filter((id) => ids.has(id));
   };
+  const sorted = topoSort(included.map((node) => ({ id: node.uniqueId, dependsOn: waitsFor(node) })));
+  const order = sorted.ok ? sorted.order : included.map((node) => node.uniqueId);
+  const steps: BuildStep[] = [];
+  const errors: PlanError[] = [];
+  for (const id of order) {
+    const node = project.nodes.get(id) as ProjectNode;
+    try {
+      steps.push(planStep({ project, node, dependsOn: waitsFor(node) }));
+    } catch (error) {
+      errors.push({ uniqueId: id, path: node.path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { steps, errors };
 }
 
-function stripTrailingSemicolon(sql: string): string {
+function planStep(options: { project: Project; node: ProjectNode; dependsOn: string[] }): BuildStep {
+  const { project, node, dependsOn } = options;
+  const base = { uniqueId: node.uniqueId, name: node.name, path: node.path, dependsOn };
+  if (node.resourceType === 'seed') {
+    const relation = relationOf(node) as string;
+    const fileName = `seed__${node.name}.csv`;
+    return {
+      ...base,
+      kind: 'seed',
+      label: 'seed file',
+      compiledSql: '',
+      file: { name: fileName, text: node.csv },
+      statements: [
+        `create schema if not exists ${quoteIdentifier(node.schema)}`,
+        // dbt infers seed column types from the data (agate); DuckDB's CSV sniffer does the same job.
+        `create or replace table ${relation} as select * from read_csv(${quoteLiteral(fileName)}, header = true, auto_detect = true)`,
+      ],
+      countSql: `select count(*) from ${relation}`,
+    };
+  }
+  if (node.resourceType === 'model') {
+    const relation = relationOf(node) as string;
+    const compiledSql = compileNode({ project, node });
+    const kind = node.config.materialized === 'table' ? 'table' : 'view';
+    return {
+      ...base,
+      kind: 'model',
+      label: `${kind} model`,
+      compiledSql,
+      statements: [
+        `create schema if not exists ${quoteIdentifier(node.schema)}`,
+        `create or replace ${kind} ${relation} as (\n${stripSemicolon(compiledSql)}\n)`,
+      ],
+      countSql: `select count(*) from ${relation}`,
+    };
+  }
+  if (node.resourceType === 'test') {
+    const compiledSql = compileNode({ project, node });
+    const audit = `${quoteIdentifier(AUDIT_SCHEMA)}.${quoteIdentifier(node.name)}`;
+    return {
+      ...base,
+      kind: 'test',
+      label: 'test',
+      compiledSql,
+      statements: [
+        `create schema if not exists ${quoteIdentifier(AUDIT_SCHEMA)}`,
+        `create or replace table ${audit} as (\n${stripSemicolon(compiledSql)}\n)`,
+      ],
+      countSql: `select count(*) from ${audit}`,
+      sampleSql: `select * from ${audit} limit ${FAILING_ROWS_SHOWN}`,
+      severity: node.config.severity,
+    };
+  }
+  throw new Error(`Sources are loaded, not built: ${node.uniqueId}.`);
+}
+
+/** Parents that are built by a step; an ephemeral parent is looked through to its own parents. */
+function upstreamBuildable(project: Project, node: ProjectNode): string[] {
+  return node.dependsOn.flatMap((id) => {
+    const parent = project.nodes.get(id);
+    if (!parent) return [];
+    return isEphemeral(parent) ? upstreamBuildable(project, parent) : [id];
+  });
+}
+
+function kindOf(node: ProjectNode): string {
+  return node.resourceType;
+}
+
+function isEphemeral(node: ProjectNode): boolean {
+  return node.resourceType === 'model' && node.config.materialized === 'ephemeral';
+}
+
+function stripSemicolon(sql: string): string {
   return sql.replace(/;\s*$/, '');
 }

@@ -1,159 +1,354 @@
 import { topoSort } from '../graph/topo-sort.ts';
 import { renderTemplate, TemplateError } from '../jinja/render-template.ts';
 import { lineAt, nearestNames } from '../text/nearest.ts';
-import { parseSources } from './parse-sources.ts';
-import type { Materialization, ModelNode, Project, ProjectError, ProjectFile, Reference, SourceNode } from './types.ts';
+import { readDocBlocks } from './doc-blocks.ts';
+import { dbtFunctions, TARGET } from './jinja-context.ts';
+import { configFromTree, mergeConfig } from './node-config.ts';
+import { parseSchemaFiles, type NodePatch } from './parse-schema-files.ts';
+import { readProjectSettings } from './project-settings.ts';
+import { buildTestNodes } from './test-nodes.ts';
+import type {
+  ModelNode,
+  Project,
+  ProjectError,
+  ProjectFile,
+  ProjectNode,
+  ProjectSettings,
+  Reference,
+  SeedNode,
+  SourceNode,
+} from './types.ts';
 
-/** A loaded project with its build order, or the errors that stop it from loading. */
+/** A loaded project, or the errors that stop it from building. */
 export interface LoadedProject {
   /** Every node that could be read. */
   project: Project;
-  /** Model unique ids, every model after the models it refs. Empty when there are errors. */
-  order: string[];
-  /** Problems that stop the project from building, each pointing at its file. */
+  /** Problems that stop the project from building, each pointing at its file and line. */
   errors: ProjectError[];
 }
 
 /**
- * Read a project from its files: models are `models/**\/*.sql`, sources come from `models/**\/*.yml`.
- * Every model is rendered once to discover its refs, sources and config; the build order follows refs,
- * never file order.
+ * Read a dbt-style project from its files: dbt_project.yml, macros, doc blocks, seeds, YAML properties,
+ * models and singular tests. Every model is rendered once to discover its refs, sources and config; the
+ * graph is then checked for unknown references (with the nearest names) and cycles (naming every node).
  */
-export function loadProject(options: { files: readonly ProjectFile[]; name?: string }): LoadedProject {
-  const name = options.name ?? 'project';
-  const errors: ProjectError[] = [];
-  const sources = new Map<string, SourceNode>();
-  for (const file of options.files.filter((f) => /^models\/.*\.ya?ml$/.test(f.path))) {
-    const parsed = parseSources({ file, projectName: name });
-    errors.push(...parsed.errors);
-    for (const source of parsed.sources) sources.set(source.uniqueId, source);
+export function loadProject(options: { files: readonly ProjectFile[]; defaultName?: string }): LoadedProject {
+  const { settings, errors } = readProjectSettings({ files: options.files, defaultName: options.defaultName });
+  // Macro and test folders may sit inside the model folder (models/macros); their files are not models.
+  const reserved = [...settings.macroPaths, ...settings.testPaths];
+  const inside = (path: string, folders: string[]) => folders.some((folder) => path.startsWith(`${folder}/`));
+  const under = (paths: string[], extension: string) =>
+    options.files.filter((file) => file.path.endsWith(extension) && inside(file.path, paths));
+  const inModels = (extension: string) =>
+    under(settings.modelPaths, extension).filter((file) => !inside(file.path, reserved));
+  const docBlocks = readDocBlocks([...inModels('.md'), ...under(['docs'], '.md')]);
+  errors.push(...docBlocks.errors);
+  const project: Project = {
+    settings,
+    nodes: new Map(),
+    docs: docBlocks.docs,
+    macroSources: under(settings.macroPaths, '.sql'),
+  };
+  const schema = parseSchemaFiles([...inModels('.yml'), ...inModels('.yaml'), ...under(settings.seedPaths, '.yml')]);
+  errors.push(...schema.errors);
+  const context = {
+    project,
+    errors,
+    describe: (text: string, path: string) => renderDescription({ project, text, path, errors }),
+  };
+
+  for (const file of under(settings.seedPaths, '.csv'))
+    addNode(context, readSeed({ ...context, file, patch: schema.seeds.get(baseName(file.path, '.csv')) }));
+  for (const declaration of schema.sources) addNode(context, readSource({ ...context, declaration }));
+  for (const file of inModels('.sql')) {
+    const model = readModel({ ...context, file, patch: schema.models.get(baseName(file.path, '.sql')) });
+    if (model) addNode(context, model);
   }
-  const models = new Map<string, ModelNode>();
-  const pathsByName = new Map<string, string>();
-  for (const file of options.files.filter((f) => /^models\/.*\.sql$/.test(f.path))) {
-    const modelName = file.path.slice(file.path.lastIndexOf('/') + 1, -'.sql'.length);
-    const previous = pathsByName.get(modelName);
-    if (previous) {
-      errors.push({
-        path: file.path,
-        message: `Two models are named '${modelName}': ${previous} and ${file.path}. Rename one.`,
-      });
-      continue;
-    }
-    pathsByName.set(modelName, file.path);
-    try {
-      const model = parseModel({ file, name: modelName, projectName: name });
-      models.set(model.uniqueId, model);
-    } catch (error) {
-      errors.push(toProjectError(error, file.path));
-    }
-  }
-  resolveDependencies({ models, sources, projectName: name, errors });
-  const project: Project = { name, models, sources };
-  if (errors.length > 0) return { project, order: [], errors };
-  const sorted = topoSort([...models.values()].map((model) => ({ id: model.uniqueId, dependsOn: model.dependsOn })));
-  if (!sorted.ok) {
-    const names = sorted.cycle.map((id) => id.slice(id.lastIndexOf('.') + 1));
-    const first = models.get(sorted.cycle[0] as string);
-    errors.push({
-      path: first?.path ?? 'models',
-      message: `Models form a cycle: ${names.join(' → ')}. Remove one of these refs.`,
-    });
-    return { project, order: [], errors };
-  }
-  return { project, order: sorted.order, errors };
+  reportPatchesWithoutNodes({ project, errors, patches: schema.models, kind: 'model' });
+  resolveReferences({ project, errors });
+  for (const test of buildTestNodes({
+    project,
+    schema,
+    testFiles: under(settings.testPaths, '.sql'),
+    errors,
+    describe: context.describe,
+  }))
+    addNode(context, test);
+  if (errors.length === 0) reportCycle({ project, errors });
+  return { project, errors };
 }
 
-/** Render a model once, recording what it refs and how it is configured. */
-function parseModel(options: { file: ProjectFile; name: string; projectName: string }): ModelNode {
-  const { file, name, projectName } = options;
+interface LoadContext {
+  project: Project;
+  errors: ProjectError[];
+  describe: (text: string, path: string) => string;
+}
+
+function addNode(context: LoadContext, node: ProjectNode | undefined): void {
+  if (!node || !node.config.enabled) return;
+  const clash = [...context.project.nodes.values()].find(
+    (other) =>
+      other.name === node.name &&
+      other.resourceType !== 'source' &&
+      node.resourceType !== 'source' &&
+      other.resourceType !== 'test' &&
+      node.resourceType !== 'test',
+  );
+  if (clash) {
+    context.errors.push({
+      path: node.path,
+      message: `Two nodes are named '${node.name}': ${clash.path} and ${node.path}. Rename one: ref() needs unique names.`,
+    });
+    return;
+  }
+  if (context.project.nodes.has(node.uniqueId)) {
+    context.errors.push({ path: node.path, line: node.line, message: `${node.uniqueId} is declared twice.` });
+    return;
+  }
+  context.project.nodes.set(node.uniqueId, node);
+}
+
+function readModel(options: LoadContext & { file: ProjectFile; patch: NodePatch | undefined }): ModelNode | undefined {
+  const { project, file, patch, errors } = options;
+  const { settings } = project;
+  const name = baseName(file.path, '.sql');
+  const fqn = fqnOf({ settings, path: file.path, roots: settings.modelPaths, name });
   const refs: Reference[] = [];
-  const sourceRefs: Reference[] = [];
-  let materialized: Materialization = defaultMaterialization(file.path);
-  renderTemplate({
-    path: file.path,
-    source: file.content,
-    globals: {
-      functions: {
-        ref: (target) => {
-          refs.push({ target: String(target), line: lineOfCall(file.content, 'ref', String(target)) });
-          return '';
-        },
-        source: (sourceName, table) => {
-          const target = `${String(sourceName)}.${String(table)}`;
-          sourceRefs.push({ target, line: lineOfCall(file.content, 'source', String(sourceName)) });
-          return '';
-        },
-        config: (settings) => {
-          const value = (settings as { materialized?: unknown } | undefined)?.materialized;
-          if (value === 'view' || value === 'table' || value === 'ephemeral') materialized = value;
-          else if (value !== undefined) {
-            throw new TemplateError({
-              path: file.path,
-              message: `Unknown materialization '${String(value)}': use view, table or ephemeral.`,
-              line: lineOfCall(file.content, 'config', ''),
-            });
-          }
-          return '';
-        },
+  const sources: Reference[] = [];
+  const inline: Record<string, unknown>[] = [];
+  try {
+    renderTemplate({
+      path: file.path,
+      source: file.content,
+      macros: project.macroSources,
+      globals: {
+        values: { target: TARGET, this: name, execute: false },
+        functions: dbtFunctions({
+          path: file.path,
+          source: file.content,
+          settings,
+          docs: project.docs,
+          callbacks: {
+            ref: (target) => (refs.push({ target, line: lineOfCall(file.content, 'ref', target) }), quoted(target)),
+            source: (sourceName, table) => {
+              sources.push({ target: `${sourceName}.${table}`, line: lineOfCall(file.content, 'source', sourceName) });
+              return quoted(`${sourceName}.${table}`);
+            },
+            config: (layer) => inline.push(layer),
+          },
+        }),
       },
-    },
+    });
+  } catch (error) {
+    errors.push(toProjectError(error, file.path));
+    return undefined;
+  }
+  const { config, problems } = mergeConfig({
+    layers: [...configFromTree({ tree: settings.modelConfig, fqn }), patch?.config ?? {}, ...inline],
+    defaults: { materialized: 'view' },
   });
+  errors.push(
+    ...problems.map((message) => ({ path: file.path, line: lineOfCall(file.content, 'config', ''), message })),
+  );
   return {
-    uniqueId: `model.${projectName}.${name}`,
+    resourceType: 'model',
+    uniqueId: `model.${settings.name}.${name}`,
     name,
     path: file.path,
-    rawSql: file.content,
-    materialized,
-    refs,
-    sources: sourceRefs,
+    fqn,
+    description: options.describe(patch?.description ?? '', patch?.path ?? file.path),
     dependsOn: [],
+    config,
+    rawSql: file.content,
+    refs,
+    sources,
+    columns: describeColumns(options, patch),
+    schema: schemaName(config.schema),
+    relation: config.alias ?? name,
   };
 }
 
-function resolveDependencies(options: {
-  models: Map<string, ModelNode>;
-  sources: Map<string, SourceNode>;
-  projectName: string;
-  errors: ProjectError[];
-}): void {
-  const { models, sources, projectName, errors } = options;
-  const modelNames = [...models.values()].map((model) => model.name);
-  const sourceNames = [...sources.values()].map((source) => `${source.sourceName}.${source.name}`);
-  for (const model of models.values()) {
-    for (const ref of model.refs) {
-      const id = `model.${projectName}.${ref.target}`;
-      if (models.has(id)) model.dependsOn.push(id);
-      else errors.push({ path: model.path, line: ref.line, message: unknownMessage('model', ref.target, modelNames) });
-    }
-    for (const ref of model.sources) {
-      const id = `source.${projectName}.${ref.target}`;
-      if (sources.has(id)) model.dependsOn.push(id);
-      else
-        errors.push({ path: model.path, line: ref.line, message: unknownMessage('source', ref.target, sourceNames) });
-    }
-    model.dependsOn = [...new Set(model.dependsOn)];
+function readSeed(options: LoadContext & { file: ProjectFile; patch: NodePatch | undefined }): SeedNode {
+  const { project, file, patch, errors } = options;
+  const { settings } = project;
+  const name = baseName(file.path, '.csv');
+  const fqn = fqnOf({ settings, path: file.path, roots: settings.seedPaths, name });
+  const { config, problems } = mergeConfig({
+    layers: [...configFromTree({ tree: settings.seedConfig, fqn }), patch?.config ?? {}],
+    defaults: { materialized: 'table' },
+  });
+  errors.push(...problems.map((message) => ({ path: patch?.path ?? file.path, line: patch?.line, message })));
+  return {
+    resourceType: 'seed',
+    uniqueId: `seed.${settings.name}.${name}`,
+    name,
+    path: file.path,
+    fqn,
+    description: options.describe(patch?.description ?? '', patch?.path ?? file.path),
+    dependsOn: [],
+    config,
+    csv: file.content,
+    columns: describeColumns(options, patch),
+    schema: schemaName(config.schema),
+    relation: config.alias ?? name,
+  };
+}
+
+function readSource(
+  options: LoadContext & { declaration: ReturnType<typeof parseSchemaFiles>['sources'][number] },
+): SourceNode {
+  const { project, declaration } = options;
+  const { settings } = project;
+  const folders = declaration.path.split('/').slice(1, -1);
+  const { config } = mergeConfig({ layers: [declaration.config], defaults: {} });
+  return {
+    resourceType: 'source',
+    uniqueId: `source.${settings.name}.${declaration.sourceName}.${declaration.tableName}`,
+    name: declaration.tableName,
+    sourceName: declaration.sourceName,
+    path: declaration.path,
+    line: declaration.line,
+    fqn: [settings.name, ...folders, declaration.sourceName, declaration.tableName],
+    description: options.describe(declaration.description, declaration.path),
+    dependsOn: [],
+    config,
+    schema: declaration.schema,
+    relation: declaration.identifier,
+    columns: describeColumns(options, declaration),
+    freshness: declaration.freshness,
+    meta: declaration.meta,
+  };
+}
+
+/** Point refs and sources at nodes; unknown ones become errors with the file, the line and the nearest names. */
+function resolveReferences(options: { project: Project; errors: ProjectError[] }): void {
+  const { project, errors } = options;
+  const byName = new Map<string, ProjectNode>();
+  const sourceIds = new Map<string, string>();
+  for (const node of project.nodes.values()) {
+    if (node.resourceType === 'model' || node.resourceType === 'seed') byName.set(node.name, node);
+    if (node.resourceType === 'source') sourceIds.set(`${node.sourceName}.${node.name}`, node.uniqueId);
   }
+  for (const node of project.nodes.values()) {
+    if (node.resourceType !== 'model') continue;
+    for (const ref of node.refs) {
+      const target = byName.get(ref.target);
+      if (target) node.dependsOn.push(target.uniqueId);
+      else
+        errors.push({
+          path: node.path,
+          line: ref.line,
+          message: unknownMessage('model', ref.target, [...byName.keys()]),
+        });
+    }
+    for (const ref of node.sources) {
+      const id = sourceIds.get(ref.target);
+      if (id) node.dependsOn.push(id);
+      else
+        errors.push({
+          path: node.path,
+          line: ref.line,
+          message: unknownMessage('source', ref.target, [...sourceIds.keys()]),
+        });
+    }
+    node.dependsOn = [...new Set(node.dependsOn)];
+  }
+}
+
+function reportCycle(options: { project: Project; errors: ProjectError[] }): void {
+  const nodes = [...options.project.nodes.values()];
+  const sorted = topoSort(nodes.map((node) => ({ id: node.uniqueId, dependsOn: node.dependsOn })));
+  if (sorted.ok) return;
+  const names = sorted.cycle.map((id) => options.project.nodes.get(id)?.name ?? id);
+  const first = options.project.nodes.get(sorted.cycle[0] as string);
+  options.errors.push({
+    path: first?.path ?? 'models',
+    message: `Found a cycle: ${names.join(' → ')}. Remove one of these refs.`,
+  });
+}
+
+function reportPatchesWithoutNodes(options: {
+  project: Project;
+  errors: ProjectError[];
+  patches: Map<string, NodePatch>;
+  kind: string;
+}): void {
+  const names = [...options.project.nodes.values()].filter((n) => n.resourceType === 'model').map((n) => n.name);
+  for (const [name, patch] of options.patches) {
+    if (names.includes(name)) continue;
+    const hint = nearestNames({ name, candidates: names });
+    options.errors.push({
+      path: patch.path,
+      line: patch.line,
+      message: `YAML describes ${options.kind} '${name}', but there is no ${name}.sql.${hint.length > 0 ? ` Did you mean ${hint.map((h) => `'${h}'`).join(', ')}?` : ''}`,
+    });
+  }
+}
+
+function renderDescription(options: { project: Project; text: string; path: string; errors: ProjectError[] }): string {
+  const { project, text, path, errors } = options;
+  if (!text.includes('{{')) return text;
+  try {
+    const functions = dbtFunctions({
+      path,
+      source: text,
+      settings: project.settings,
+      docs: project.docs,
+      callbacks: { ref: quoted, source: (s, t) => quoted(`${s}.${t}`) },
+    });
+    return renderTemplate({ path, source: text, globals: { functions } });
+  } catch (error) {
+    errors.push(toProjectError(error, path));
+    return text;
+  }
+}
+
+function describeColumns(context: LoadContext, patch: NodePatch | undefined): ModelNode['columns'] {
+  if (!patch) return {};
+  return Object.fromEntries(
+    Object.entries(patch.columns).map(([name, column]) => [
+      name,
+      { ...column, description: context.describe(column.description, patch.path) },
+    ]),
+  );
+}
+
+/** dbt's default generate_schema_name: the target schema, suffixed with a custom schema when set. */
+export function schemaName(custom: string | undefined): string {
+  return custom ? `${TARGET.schema}_${custom}` : TARGET.schema;
+}
+
+function fqnOf(options: { settings: ProjectSettings; path: string; roots: string[]; name: string }): string[] {
+  const root = options.roots.find((folder) => options.path.startsWith(`${folder}/`)) ?? '';
+  const folders = options.path
+    .slice(root.length + 1)
+    .split('/')
+    .slice(0, -1);
+  return [options.settings.name, ...folders, options.name];
+}
+
+function baseName(path: string, extension: string): string {
+  return path.slice(path.lastIndexOf('/') + 1, -extension.length);
+}
+
+function quoted(name: string): string {
+  return `"${name}"`;
 }
 
 function unknownMessage(kind: string, target: string, candidates: string[]): string {
   const nearest = nearestNames({ name: target, candidates });
-  const hint = nearest.length > 0 ? ` Did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?` : '';
-  return `Unknown ${kind} '${target}'.${hint}`;
+  return `Unknown ${kind} '${target}'.${nearest.length > 0 ? ` Did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?` : ''}`;
 }
 
-/** staging models default to views, everything else to tables (the original project's folder config). */
-function defaultMaterialization(path: string): Materialization {
-  return path.startsWith('models/staging/') ? 'view' : 'table';
-}
-
-function lineOfCall(source: string, fn: string, firstArgument: string): number {
+/** Line of the first `fn('argument'` call in a file, for error messages (Jinja gives no positions). */
+export function lineOfCall(source: string, fn: string, firstArgument: string): number {
   const escaped = firstArgument.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`\\b${fn}\\s*\\(\\s*['"]?${escaped}`).exec(source);
   return match ? lineAt(source, match.index) : 1;
 }
 
-function toProjectError(error: unknown, path: string): ProjectError {
+/** A thrown template error as a project error. */
+export function toProjectError(error: unknown, path: string): ProjectError {
   if (error instanceof TemplateError) return { path: error.path, line: error.line, message: error.detail };
   return { path, message: error instanceof Error ? error.message : String(error) };
 }

@@ -9,49 +9,143 @@ export interface ProjectFile {
 /** How a model is materialised in the database. */
 export type Materialization = 'view' | 'table' | 'ephemeral';
 
-/** A `ref('name')` or `source('s', 't')` call found in a model, with where it stands. */
+/** Test severity, as dbt spells it. */
+export type Severity = 'warn' | 'error';
+
+/** A `ref('name')` or `source('s', 't')` call found in a file, with where it stands. */
 export interface Reference {
-  /** The referenced model name, or `source.table` for sources. */
+  /** The referenced model or seed name, or `source.table` for sources. */
   target: string;
-  /** 1-based line of the call in the model file. */
+  /** 1-based line of the call in the file. */
   line: number;
 }
 
-/** A SQL model: one `.sql` file under the model paths. */
-export interface ModelNode {
-  /** dbt-style unique id: `model.<project>.<name>`. */
-  uniqueId: string;
-  /** The model name: its file name without `.sql`. */
+/** A column documented in YAML. */
+export interface ColumnInfo {
+  /** Column name as written. */
   name: string;
-  /** Path of the model file. */
+  /** Description, `{{ doc() }}` already resolved. */
+  description: string;
+  /** Declared data type, when given. */
+  dataType?: string | undefined;
+}
+
+/** Configuration resolved for one node: dbt_project.yml folder defaults, then YAML, then `config()`. */
+export interface NodeConfig {
+  /** Materialisation (models). */
+  materialized: Materialization;
+  /** Tags, merged from every level. */
+  tags: string[];
+  /** Custom schema; the relation goes to `main_<schema>` as dbt's default `generate_schema_name` does. */
+  schema?: string | undefined;
+  /** Relation name, when it differs from the node name. */
+  alias?: string | undefined;
+  /** Whether the node builds at all. */
+  enabled: boolean;
+  /** Test severity (tests). */
+  severity: Severity;
+  /** SQL filter applied to the tested relation (tests). */
+  where?: string | undefined;
+  /** Anything else set, kept for the manifest. */
+  extra: Record<string, unknown>;
+}
+
+/** Fields every node of the graph has. */
+interface BaseNode {
+  /** dbt-style unique id, e.g. `model.<project>.<name>`. */
+  uniqueId: string;
+  /** Node name. */
+  name: string;
+  /** File that defines it. */
   path: string;
+  /** 1-based line of its definition (YAML nodes), when known. */
+  line?: number | undefined;
+  /** dbt's fully qualified name: project, folders, name. */
+  fqn: string[];
+  /** Description, `{{ doc() }}` already resolved. */
+  description: string;
+  /** Unique ids of the nodes it reads from. */
+  dependsOn: string[];
+  /** Resolved configuration. */
+  config: NodeConfig;
+}
+
+/** A SQL model: one `.sql` file under the model paths. */
+export interface ModelNode extends BaseNode {
+  /** Resource type. */
+  resourceType: 'model';
   /** The file's Jinja SQL as written. */
   rawSql: string;
-  /** How it is materialised. */
-  materialized: Materialization;
-  /** Models this one refs. */
+  /** Models and seeds it refs. */
   refs: Reference[];
-  /** Sources this one reads. */
+  /** Sources it reads. */
   sources: Reference[];
-  /** Unique ids of the nodes (models and sources) it depends on. */
-  dependsOn: string[];
+  /** Documented columns, by name. */
+  columns: Record<string, ColumnInfo>;
+  /** Schema the relation lives in. */
+  schema: string;
+  /** Relation name (the alias, or the model name). */
+  relation: string;
+}
+
+/** A CSV file under the seed paths, loaded as a table. */
+export interface SeedNode extends BaseNode {
+  /** Resource type. */
+  resourceType: 'seed';
+  /** The CSV text. */
+  csv: string;
+  /** Documented columns. */
+  columns: Record<string, ColumnInfo>;
+  /** Schema the table lives in. */
+  schema: string;
+  /** Table name. */
+  relation: string;
+}
+
+/** Source freshness thresholds, dbt's shape. */
+export interface Freshness {
+  /** Warn when the newest row is older than this many hours. */
+  warnAfterHours?: number | undefined;
+  /** Error when the newest row is older than this many hours. */
+  errorAfterHours?: number | undefined;
+  /** Column holding each row's load time. */
+  loadedAtField?: string | undefined;
 }
 
 /** A table of a source declared in YAML: raw data the loaders put in the database. */
-export interface SourceNode {
-  /** dbt-style unique id: `source.<project>.<source>.<table>`. */
-  uniqueId: string;
+export interface SourceNode extends BaseNode {
+  /** Resource type. */
+  resourceType: 'source';
   /** The source's name (`nsw_doe_datansw`). */
   sourceName: string;
-  /** The table's name within the source (`master_dataset`). */
-  name: string;
-  /** The relation in the database holding the loaded rows. */
-  identifier: string;
-  /** The YAML file declaring it. */
-  path: string;
-  /** Free-text description. */
-  description: string;
+  /** Schema the raw table lives in. */
+  schema: string;
+  /** The relation holding the loaded rows. */
+  relation: string;
+  /** Documented columns. */
+  columns: Record<string, ColumnInfo>;
+  /** Freshness thresholds, when declared. */
+  freshness?: Freshness | undefined;
+  /** Free-form `meta:` from YAML (the extract layer keeps its catalogue there). */
+  meta: Record<string, unknown>;
 }
+
+/** A data test: a generic test from YAML, or a singular test SQL file. Its query returns failing rows. */
+export interface TestNode extends BaseNode {
+  /** Resource type. */
+  resourceType: 'test';
+  /** For generic tests: the test's name and arguments. */
+  testMetadata?: { name: string; kwargs: Record<string, unknown> } | undefined;
+  /** The node the test is attached to (the model, seed or source it tests). */
+  attachedNode?: string | undefined;
+  /** The tested column, for column tests. */
+  columnName?: string | undefined;
+  /** Singular tests: the file's Jinja SQL. Generic tests: empty (compiled from metadata). */
+  rawSql: string;
+}
+
+/** Any node of the project graph. */
+export type ProjectNode = ModelNode | SeedNode | SourceNode | TestNode;
 
 /** A problem with the project itself, pointing at the file (and line) that causes it. */
 export interface ProjectError {
@@ -63,12 +157,38 @@ export interface ProjectError {
   message: string;
 }
 
+/** Settings from the project file (dbt_project.yml). */
+export interface ProjectSettings {
+  /** Project name. */
+  name: string;
+  /** Folders holding models. */
+  modelPaths: string[];
+  /** Folders holding seeds. */
+  seedPaths: string[];
+  /** Folders holding singular tests. */
+  testPaths: string[];
+  /** Folders holding macros. */
+  macroPaths: string[];
+  /** Where artifacts go, relative to the project. */
+  targetPath: string;
+  /** Project variables for `var()`. */
+  vars: Record<string, unknown>;
+  /** The `models:` config tree. */
+  modelConfig: Record<string, unknown>;
+  /** The `seeds:` config tree. */
+  seedConfig: Record<string, unknown>;
+  /** The `data_tests:` / `tests:` config tree. */
+  testConfig: Record<string, unknown>;
+}
+
 /** A loaded project: every node, ready to be planned. */
 export interface Project {
-  /** The project name. */
-  name: string;
-  /** Models by unique id. */
-  models: Map<string, ModelNode>;
-  /** Sources by unique id. */
-  sources: Map<string, SourceNode>;
+  /** Settings from the project file. */
+  settings: ProjectSettings;
+  /** Every node by unique id, in a stable order. */
+  nodes: Map<string, ProjectNode>;
+  /** Doc blocks by name. */
+  docs: Map<string, string>;
+  /** Jinja source of every macro file, rendered before each model so its macros are callable. */
+  macroSources: ProjectFile[];
 }
