@@ -20,30 +20,6 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
-/** Raw file contents to load into a table, every column as text. */
-export interface LoadRequest {
-  /** The raw table to (re)create, e.g. `raw__nsw_doe_datansw__master_dataset`. */
-  table: string;
-  /** The file's bytes (CSV, UTF-8, with or without BOM). */
-  bytes: Uint8Array;
-  /** Where the bytes came from (a URL or a bundled path), stored in `_source` on every row. */
-  source: string;
-  /** When they were fetched, ISO 8601, stored in `_load_timestamp` on every row. */
-  loadedAt: string;
-}
-
-/** What a load did. */
-export interface LoadResult {
-  /** The table created. */
-  table: string;
-  /** Rows loaded. */
-  rows: number;
-  /** Column names as read from the header. */
-  columns: string[];
-  /** Milliseconds taken. */
-  elapsedMs: number;
-}
-
 /**
  * How one build step ended: models and seeds `success` or `error`; tests `pass`, `fail`, `warn` (a
  * warn-severity test that found rows) or `error` (its SQL failed); `skipped` when something upstream
@@ -105,8 +81,6 @@ export interface Engine {
   open(): Promise<EngineInfo>;
   /** Run one SQL statement and return its rows. Rejects with an error whose message is DuckDB's. */
   query(sql: string): Promise<QueryResult>;
-  /** Load a CSV file's bytes into a raw table, every column as text, plus lineage columns. */
-  loadCsv(request: LoadRequest): Promise<LoadResult>;
   /**
    * Run build steps in order. A step whose upstream step errored, or whose upstream test failed with
    * error severity, is skipped; independent branches still run.

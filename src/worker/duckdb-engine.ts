@@ -1,16 +1,6 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { BuildStep } from '../core/plan/build-plan.ts';
-import { quoteIdentifier, quoteLiteral } from '../core/sql/quote.ts';
-import type {
-  BuildEvent,
-  Engine,
-  EngineErrorData,
-  EngineInfo,
-  LoadRequest,
-  LoadResult,
-  QueryResult,
-  StepResult,
-} from '../engine/contract.ts';
+import type { BuildEvent, Engine, EngineErrorData, EngineInfo, QueryResult, StepResult } from '../engine/contract.ts';
 import { toErrorData } from '../engine/errors.ts';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
@@ -43,32 +33,6 @@ export class DuckDbEngine implements Engine {
     const started = now();
     const ipc = connection.useUnsafe((_, id) => bindings.runQuery(id, sql));
     return { ipc, elapsedMs: now() - started };
-  }
-
-  async loadCsv(request: LoadRequest): Promise<LoadResult> {
-    const { bindings, connection } = await this.#start();
-    const started = now();
-    const fileName = `${request.table}.csv`;
-    bindings.registerFileBuffer(fileName, request.bytes);
-    try {
-      // Every column is read as text: typing belongs to the staging models, where a bad value is visible
-      // (TRY_CAST) instead of being silently rejected by the CSV reader.
-      connection.query(
-        `create or replace table ${quoteIdentifier(request.table)} as
-select *, ${quoteLiteral(request.loadedAt)}::timestamptz as _load_timestamp, ${quoteLiteral(request.source)} as _source
-from read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
-      );
-    } finally {
-      bindings.dropFile(fileName);
-    }
-    const columns = connection
-      .query(
-        `select column_name from information_schema.columns where table_name = ${quoteLiteral(request.table)} order by ordinal_position`,
-      )
-      .toArray()
-      .map((row) => String(row.column_name))
-      .filter((name) => name !== '_load_timestamp' && name !== '_source');
-    return { table: request.table, rows: countRows(connection, request.table), columns, elapsedMs: now() - started };
   }
 
   async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
@@ -119,6 +83,14 @@ function runStep(options: {
     };
     return { uniqueId: step.uniqueId, status: 'skipped', elapsedMs: 0, error };
   }
+  if (step.error) {
+    return {
+      uniqueId: step.uniqueId,
+      status: 'error',
+      elapsedMs: 0,
+      error: { name: 'Error', message: step.error, model: step.uniqueId, path: step.path },
+    };
+  }
   const started = now();
   try {
     if (step.file) bindings.registerFileText(step.file.name, step.file.text);
@@ -144,11 +116,6 @@ function runStep(options: {
       error: { ...toErrorData(error), model: step.uniqueId, path: step.path },
     };
   }
-}
-
-function countRows(connection: DuckDBConnection, relation: string): number {
-  const row = connection.query(`select count(*) as n from ${quoteIdentifier(relation)}`).get(0);
-  return Number(row?.n ?? 0);
 }
 
 function now(): number {

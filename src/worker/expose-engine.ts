@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { BuildStep } from '../core/plan/build-plan.ts';
-import type { BuildEvent, Engine, LoadRequest } from '../engine/contract.ts';
+import type { BuildEvent, Engine } from '../engine/contract.ts';
 
 /**
  * Expose an engine over comlink, transferring (not copying) Arrow result bytes to the caller.
@@ -12,7 +12,6 @@ export function exposeEngine(engine: Engine): void {
       const result = await engine.query(sql);
       return Comlink.transfer(result, [result.ipc.buffer]);
     },
-    loadCsv: (request: LoadRequest) => engine.loadCsv(request),
     build: async (steps: BuildStep[], onEvent?: (event: BuildEvent) => void) => {
       const results = await engine.build(steps, onEvent);
       return Comlink.transfer(

@@ -1,13 +1,11 @@
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/core/project/load-project.ts';
-import { planBuild } from '../../src/core/plan/build-plan.ts';
+import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
 import type { Engine } from '../../src/engine/contract.ts';
 import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
 import { openNodeBindings } from '../../src/worker/node-bindings.ts';
-
-const encoder = new TextEncoder();
 
 describe('Engine contract (DuckDB-WASM, Node build)', () => {
   let engine: Engine;
@@ -34,16 +32,29 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
     await expect(engine.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
   });
 
-  it('loads CSV bytes as text with lineage columns, BOM and CRLF and quoted commas included', async () => {
-    const csv = '\uFEFFSchool_code,Street,ICSEA_value\r\n1001,"Level 2, 10 Smith St",1010\r\n1002,Main Rd,\r\n';
-    const loaded = await engine.loadCsv({
-      table: 'raw__test',
-      bytes: encoder.encode(csv),
-      source: 'test://a.csv',
-      loadedAt: '2025-02-10T00:00:00Z',
+  it('loads a source as text with lineage columns, BOM and CRLF and quoted commas included', async () => {
+    const { project } = loadProject({
+      files: [
+        {
+          path: 'models/sources.yml',
+          content: 'sources:\n  - name: raw\n    schema: main\n    tables:\n      - name: schools\n',
+        },
+      ],
     });
-    expect(loaded).toMatchObject({ table: 'raw__test', rows: 2, columns: ['School_code', 'Street', 'ICSEA_value'] });
-    const table = tableFromIPC((await engine.query('select * from raw__test order by School_code')).ipc);
+    const source = project.nodes.get('source.project.raw.schools');
+    if (source?.resourceType !== 'source') throw new Error('source not loaded');
+    const csv = '\uFEFFSchool_code,Street,ICSEA_value\r\n1001,"Level 2, 10 Smith St",1010\r\n1002,Main Rd,\r\n';
+    const step = planSourceLoad({ source, csv, origin: 'test://a.csv', loadedAt: '2025-02-10T00:00:00Z' });
+    const [result] = await engine.build([step]);
+    expect(result).toMatchObject({ status: 'success', rows: 2 });
+    const table = tableFromIPC((await engine.query('select * from main.schools order by School_code')).ipc);
+    expect(table.schema.fields.map((f) => f.name)).toEqual([
+      'School_code',
+      'Street',
+      'ICSEA_value',
+      '_load_timestamp',
+      '_source',
+    ]);
     const rows = table.toArray().map((row) => row.toJSON());
     expect(rows[0]).toMatchObject({
       School_code: '1001',
@@ -53,6 +64,29 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
     });
     expect(rows[1]?.ICSEA_value).toBeNull();
     expect(table.schema.fields.find((f) => f.name === 'School_code')?.type.toString()).toBe('Utf8');
+  });
+
+  it('fails a source step whose data could not be had, and skips what reads it', async () => {
+    const { project } = loadProject({
+      files: [
+        { path: 'models/sources.yml', content: 'sources:\n  - name: raw\n    tables:\n      - name: gone\n' },
+        { path: 'models/reader.sql', content: "select * from {{ source('raw', 'gone') }}" },
+      ],
+    });
+    const source = project.nodes.get('source.project.raw.gone');
+    if (source?.resourceType !== 'source') throw new Error('source not loaded');
+    const sourceStep = planSourceLoad({
+      source,
+      origin: 'https://example.invalid/gone.csv',
+      loadedAt: '2025-01-01T00:00:00Z',
+      error: 'HTTP 404 from the portal',
+    });
+    const results = await engine.build(planBuild({ project, sourceSteps: [sourceStep] }).steps);
+    expect(results.map((r) => [r.uniqueId, r.status])).toEqual([
+      ['source.project.raw.gone', 'error'],
+      ['model.project.reader', 'skipped'],
+    ]);
+    expect(results[0]?.error?.message).toBe('HTTP 404 from the portal');
   });
 
   it('builds models in ref order and skips only the descendants of a failure', async () => {

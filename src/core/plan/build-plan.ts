@@ -1,10 +1,10 @@
 import { topoSort } from '../graph/topo-sort.ts';
-import type { Project, ProjectNode, Severity } from '../project/types.ts';
+import type { Project, ProjectNode, Severity, SourceNode } from '../project/types.ts';
 import { quoteIdentifier, quoteLiteral } from '../sql/quote.ts';
 import { compileNode, relationOf } from './compile-node.ts';
 
-/** Which kind of work a step does. */
-export type StepKind = 'seed' | 'model' | 'test';
+/** Which kind of work a step does: load a source's raw file, load a seed, build a model, run a test. */
+export type StepKind = 'source' | 'seed' | 'model' | 'test';
 
 /** Where a test's failing rows are kept, so they can be queried after the build (dbt's store_failures). */
 export const AUDIT_SCHEMA = 'main_dbt_test__audit';
@@ -38,6 +38,8 @@ export interface BuildStep {
   severity?: Severity | undefined;
   /** Steps whose failure (or error-severity test failure) skips this one. */
   dependsOn: string[];
+  /** A failure known before running (e.g. a source whose file could not be fetched): the step errors with it. */
+  error?: string | undefined;
 }
 
 /** What a step would do if planning it failed (e.g. a Jinja error only seen while compiling). */
@@ -57,17 +59,18 @@ export interface PlanError {
 export function planBuild(options: {
   project: Project;
   selected?: ReadonlySet<string> | undefined;
-  kinds?: readonly StepKind[];
+  /** Source loads to run first (from `planSourceLoad`); what reads a failed source is skipped. */
+  sourceSteps?: readonly BuildStep[];
 }): { steps: BuildStep[]; errors: PlanError[] } {
   const { project } = options;
-  const kinds = new Set(options.kinds ?? ['seed', 'model', 'test']);
+  const sourceSteps = options.sourceSteps ?? [];
   const included = [...project.nodes.values()].filter(
     (node) =>
       (!options.selected || options.selected.has(node.uniqueId)) &&
-      kinds.has(kindOf(node) as StepKind) &&
+      node.resourceType !== 'source' &&
       !isEphemeral(node),
   );
-  const ids = new Set(included.map((node) => node.uniqueId));
+  const ids = new Set([...included.map((node) => node.uniqueId), ...sourceSteps.map((step) => step.uniqueId)]);
   const testsOf = new Map<string, string[]>();
   for (const node of included) {
     if (node.resourceType !== 'test') continue;
@@ -80,7 +83,7 @@ export function planBuild(options: {
   };
   const sorted = topoSort(included.map((node) => ({ id: node.uniqueId, dependsOn: waitsFor(node) })));
   const order = sorted.ok ? sorted.order : included.map((node) => node.uniqueId);
-  const steps: BuildStep[] = [];
+  const steps: BuildStep[] = [...sourceSteps];
   const errors: PlanError[] = [];
   for (const id of order) {
     const node = project.nodes.get(id) as ProjectNode;
@@ -91,6 +94,43 @@ export function planBuild(options: {
     }
   }
   return { steps, errors };
+}
+
+/**
+ * Plan loading a source's raw CSV into its relation, every column as text plus the lineage columns
+ * `_load_timestamp` and `_source` (typing belongs to staging, where bad values stay visible). When the
+ * data could not be had, pass `error`: the step fails with it and everything downstream is skipped.
+ */
+export function planSourceLoad(options: {
+  source: SourceNode;
+  csv?: string | undefined;
+  origin: string;
+  loadedAt: string;
+  error?: string | undefined;
+}): BuildStep {
+  const { source, origin, loadedAt } = options;
+  const relation = relationOf(source) as string;
+  const fileName = `source__${source.sourceName}__${source.name}.csv`;
+  return {
+    uniqueId: source.uniqueId,
+    name: `${source.sourceName}.${source.name}`,
+    path: source.path,
+    kind: 'source',
+    label: 'source',
+    compiledSql: '',
+    dependsOn: [],
+    error:
+      options.error ??
+      (options.csv === undefined ? `No data for source ${source.sourceName}.${source.name}.` : undefined),
+    file: options.csv === undefined ? undefined : { name: fileName, text: options.csv },
+    statements: [
+      `create schema if not exists ${quoteIdentifier(source.schema)}`,
+      `create or replace table ${relation} as
+select *, ${quoteLiteral(loadedAt)}::timestamptz as _load_timestamp, ${quoteLiteral(origin)} as _source
+from read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
+    ],
+    countSql: `select count(*) from ${relation}`,
+  };
 }
 
 function planStep(options: { project: Project; node: ProjectNode; dependsOn: string[] }): BuildStep {
@@ -156,10 +196,6 @@ function upstreamBuildable(project: Project, node: ProjectNode): string[] {
     if (!parent) return [];
     return isEphemeral(parent) ? upstreamBuildable(project, parent) : [id];
   });
-}
-
-function kindOf(node: ProjectNode): string {
-  return node.resourceType;
 }
 
 function isEphemeral(node: ProjectNode): boolean {
