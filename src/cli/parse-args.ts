@@ -1,0 +1,119 @@
+/** The commands `npm run stack --` understands. */
+export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs'] as const;
+
+/** A command. */
+export type Command = (typeof COMMANDS)[number];
+
+/** Parsed command-line options. */
+export interface CliOptions {
+  /** The command to run. */
+  command: Command;
+  /** Project folder (default: the repository's own project). */
+  project: string;
+  /** `--select` criteria (dbt syntax), as given. */
+  select: string[];
+  /** `--exclude` criteria. */
+  exclude: string[];
+  /** Where artifacts go (default `<project>/target`). */
+  target: string | undefined;
+  /** A previous target folder, for `state:` selectors. */
+  state: string | undefined;
+  /** Read each source's file from this folder instead of the sample. */
+  data: string | undefined;
+  /** Replace the portals' scheme and host with this URL. */
+  mirror: string | undefined;
+  /** `show --inline "<sql>"`. */
+  inline: string | undefined;
+  /** `show` output format. */
+  format: 'table' | 'csv' | 'json';
+  /** `show` row limit. */
+  limit: number;
+}
+
+/** A usage problem, reported with exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const VALUE_FLAGS: Record<string, keyof CliOptions> = {
+  '--project': 'project',
+  '--project-dir': 'project',
+  '--target': 'target',
+  '--target-path': 'target',
+  '--state': 'state',
+  '--data': 'data',
+  '--mirror': 'mirror',
+  '--inline': 'inline',
+  '--format': 'format',
+  '--output': 'format',
+  '--limit': 'limit',
+};
+
+/**
+ * Parse `<command> [options]`. As in dbt, `--select` and `--exclude` take every following word until the
+ * next flag (`-s a b+ --exclude c`), and may be repeated.
+ */
+export function parseArgs(argv: readonly string[], defaults: { project: string }): CliOptions {
+  const [command, ...rest] = argv;
+  if (!command || !(COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(
+      command
+        ? `Unknown command '${command}'. Commands: ${COMMANDS.join(', ')}.`
+        : `Give a command: ${COMMANDS.join(', ')}.`,
+    );
+  }
+  const options: CliOptions = {
+    command: command as Command,
+    project: defaults.project,
+    select: [],
+    exclude: [],
+    target: undefined,
+    state: undefined,
+    data: undefined,
+    mirror: undefined,
+    inline: undefined,
+    format: 'table',
+    limit: 5,
+  };
+  for (let index = 0; index < rest.length; index++) {
+    const arg = rest[index] as string;
+    const [flag, attached] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if (flag === '--select' || flag === '-s' || flag === '--models' || flag === '-m' || flag === '--exclude') {
+      const words: string[] = attached !== undefined ? [attached] : [];
+      while (attached === undefined && index + 1 < rest.length && !(rest[index + 1] as string).startsWith('-'))
+        words.push(rest[++index] as string);
+      if (words.length === 0) throw new UsageError(`${flag} needs at least one selector, e.g. ${flag} stg_orders+`);
+      (flag === '--exclude' ? options.exclude : options.select).push(...words);
+      continue;
+    }
+    const key = VALUE_FLAGS[flag];
+    if (!key)
+      throw new UsageError(
+        `Unknown option '${arg}'. Options: --select, --exclude, ${Object.keys(VALUE_FLAGS).join(', ')}.`,
+      );
+    const value = attached ?? rest[++index];
+    if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+    setValue(options, key, value, flag);
+  }
+  if (options.command === 'show' && !options.inline && options.select.length === 0) {
+    throw new UsageError('show needs --inline "<sql>" or --select <model>.');
+  }
+  return options;
+}
+
+function setValue(options: CliOptions, key: keyof CliOptions, value: string, flag: string): void {
+  if (key === 'format') {
+    if (value !== 'table' && value !== 'csv' && value !== 'json')
+      throw new UsageError(`${flag} must be table, csv or json, not '${value}'.`);
+    options.format = value;
+  } else if (key === 'limit') {
+    const limit = Number(value);
+    if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`${flag} must be a whole number, not '${value}'.`);
+    options.limit = limit;
+  } else {
+    (options as unknown as Record<string, string>)[key] = value;
+  }
+}

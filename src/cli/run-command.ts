@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { buildManifest } from '../core/artifacts/manifest.ts';
+import { buildRunResults, summarize } from '../core/artifacts/run-results.ts';
+import { ancestorsOf } from '../core/graph/select-nodes.ts';
+import { planBuild, type BuildStep, type StepKind } from '../core/plan/build-plan.ts';
+import { compileNode } from '../core/plan/compile-node.ts';
+import { formatProjectError } from '../core/project/format-error.ts';
+import { loadProject } from '../core/project/load-project.ts';
+import { readProjectSettings } from '../core/project/project-settings.ts';
+import type { Project, ProjectFile, SourceNode } from '../core/project/types.ts';
+import type { Engine } from '../engine/contract.ts';
+import { decodeResult } from '../engine/decode-result.ts';
+import { formatProblems, formatStepLine } from './build-log.ts';
+import { formatRows } from './format-rows.ts';
+import type { CliOptions } from './parse-args.ts';
+import { readProjectDir } from './read-project-dir.ts';
+import { selectForCli } from './select-for-cli.ts';
+import { planSourceLoads } from './source-data.ts';
+import { writeArtifacts } from './write-artifacts.ts';
+
+/** Where the CLI writes. */
+export interface CliOutput {
+  /** Normal output (results, SQL, rows). */
+  out: (text: string) => void;
+  /** Problems. */
+  err: (text: string) => void;
+}
+
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, failed: 1, unusable: 2 } as const;
+
+const KINDS: Record<string, StepKind[]> = {
+  build: ['source', 'seed', 'model', 'test'],
+  seed: ['seed'],
+  run: ['model'],
+  test: ['test'],
+};
+
+/** Run one CLI command against a project folder with the given engine; returns the exit code. */
+export async function runCommand(options: {
+  cli: CliOptions;
+  engine: Engine;
+  output: CliOutput;
+  now?: () => Date;
+}): Promise<number> {
+  const { cli, engine, output } = options;
+  const now = options.now ?? (() => new Date());
+  const started = performance.now();
+  const projectFiles = readProjectDir(cli.project);
+  const modelPath = readProjectSettings({ files: projectFiles }).settings.modelPaths[0] ?? 'models';
+  const files =
+    cli.inline === undefined ? projectFiles : [...projectFiles, inlineModel({ sql: cli.inline, modelPath })];
+  const { project, errors } = loadProject({ files });
+  if (errors.length > 0) {
+    errors.forEach((error) => output.err(formatProjectError(error)));
+    output.err(`The project could not be loaded (${errors.length} problem${errors.length === 1 ? '' : 's'}).`);
+    return EXIT.unusable;
+  }
+  const target = cli.target ?? `${cli.project}/${project.settings.targetPath}`;
+  const invocationId = randomUUID();
+  const selection = selectForCli({ project, cli, target });
+  if (selection.errors.length > 0) {
+    selection.errors.forEach((message) => output.err(message));
+    return EXIT.unusable;
+  }
+  const manifest = buildManifest({ project, generatedAt: now().toISOString(), invocationId });
+  if (cli.command === 'ls') {
+    for (const id of selection.selected) output.out(project.nodes.get(id)?.name ?? id);
+    writeArtifacts({ target, manifest });
+    return EXIT.ok;
+  }
+  if (cli.command === 'compile') return compileSelected({ project, ids: selection.selected, output });
+  const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
+  const kinds = KINDS[cli.command] ?? ['seed', 'model'];
+  const wanted = selectedIds.filter((id) => kinds.includes(project.nodes.get(id)?.resourceType as StepKind));
+  const steps = planWithUpstream({ project, wanted, data: cli.data, loadedAt: now().toISOString() });
+  if (steps.errors.length > 0) {
+    steps.errors.forEach((message) => output.err(message));
+    return EXIT.failed;
+  }
+  const info = await engine.open();
+  const shown = new Set(cli.command === 'show' ? [] : wanted);
+  const total = steps.steps.filter((step) => shown.has(step.uniqueId)).length;
+  output.out(`Running with DuckDB ${info.duckdbVersion} (WebAssembly), ${describeProject(project)}`);
+  if (total === 0 && cli.command !== 'show') output.out('Nothing to do: the selection matched no nodes of this kind.');
+  let index = 0;
+  const results = await engine.build(steps.steps, (event) => {
+    const step = steps.steps[event.index - 1];
+    if (!step || !event.result || event.phase === 'started') return;
+    if (shown.has(step.uniqueId)) output.out(formatStepLine({ step, result: event.result, index: ++index, total }));
+    else if (event.result.status === 'error')
+      output.err(`ERROR preparing ${step.label} ${step.name}, which the selection needs`);
+  });
+  const visible = results.filter((result) => shown.has(result.uniqueId) || result.status === 'error');
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const runResults = buildRunResults({
+    results: visible,
+    steps: steps.steps,
+    generatedAt: now().toISOString(),
+    invocationId,
+    elapsedSeconds,
+    args: { which: cli.command, select: cli.select, exclude: cli.exclude },
+  });
+  writeArtifacts({ target, manifest, runResults });
+  for (const line of formatProblems({
+    steps: steps.steps,
+    results: visible,
+    rowsTable: (ipc) => formatRows(decodeResult(ipc), 'table'),
+  }))
+    output.out(line);
+  const failed = results.some((result) => result.status === 'error' || result.status === 'fail');
+  if (cli.command === 'show') return failed ? EXIT.failed : showRows({ project, engine, cli, output });
+  const summary = summarize(visible);
+  output.out('');
+  output.out(`Finished in ${elapsedSeconds.toFixed(2)}s.`);
+  output.out(
+    `Done. PASS=${summary.pass} WARN=${summary.warn} ERROR=${summary.error} SKIP=${summary.skip} TOTAL=${summary.total}`,
+  );
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** The steps for `wanted` plus the upstream sources, seeds and models it needs (the database is in memory). */
+function planWithUpstream(options: {
+  project: Project;
+  wanted: string[];
+  data: string | undefined;
+  loadedAt: string;
+}): { steps: BuildStep[]; errors: string[] } {
+  const { project, wanted } = options;
+  const nodes = [...project.nodes.values()];
+  const upstream = [...ancestorsOf(nodes, wanted)]
+    .map((id) => project.nodes.get(id))
+    .filter((node) => node && node.resourceType !== 'test');
+  const sources = [...upstream, ...wanted.map((id) => project.nodes.get(id))].filter(
+    (node): node is SourceNode => node?.resourceType === 'source',
+  );
+  const sourceSteps = planSourceLoads({
+    sources: [...new Set(sources)],
+    data: options.data,
+    loadedAt: options.loadedAt,
+  });
+  const selected = new Set([...wanted, ...upstream.map((node) => node?.uniqueId as string)]);
+  const plan = planBuild({ project, selected, sourceSteps });
+  return { steps: plan.steps, errors: plan.errors.map((error) => `${error.path}: ${error.message}`) };
+}
+
+function compileSelected(options: { project: Project; ids: Iterable<string>; output: CliOutput }): number {
+  let failed = false;
+  const compilable = [...options.ids]
+    .map((id) => options.project.nodes.get(id))
+    .filter((node) => node?.resourceType === 'model' || node?.resourceType === 'test');
+  for (const node of compilable) {
+    if (!node || (node.resourceType !== 'model' && node.resourceType !== 'test')) continue;
+    try {
+      const sql = compileNode({ project: options.project, node });
+      options.output.out(compilable.length > 1 ? `-- ${node.path} (${node.name})\n${sql}\n` : sql);
+    } catch (error) {
+      failed = true;
+      options.output.err(`${node.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+async function showRows(options: {
+  project: Project;
+  engine: Engine;
+  cli: CliOptions;
+  output: CliOutput;
+}): Promise<number> {
+  const { project, engine, cli, output } = options;
+  const node =
+    cli.inline !== undefined
+      ? project.nodes.get(INLINE_ID(project))
+      : [...project.nodes.values()].find((n) => n.resourceType === 'model' && cli.select.includes(n.name));
+  if (!node || node.resourceType !== 'model') {
+    output.err(`show: no model named ${cli.select.join(' ')}.`);
+    return EXIT.unusable;
+  }
+  try {
+    const sql = compileNode({ project, node });
+    const { ipc } = await engine.query(`select * from (\n${sql.replace(/;\s*$/, '')}\n) limit ${cli.limit}`);
+    output.out(formatRows(decodeResult(ipc), cli.format));
+    return EXIT.ok;
+  } catch (error) {
+    output.err(error instanceof Error ? error.message : String(error));
+    return EXIT.failed;
+  }
+}
+
+const INLINE_NAME = '__show_inline__';
+const INLINE_ID = (project: Project) => `model.${project.settings.name}.${INLINE_NAME}`;
+
+/** `show --inline` runs as an ephemeral model, so it may ref anything and its upstream gets built. */
+function inlineModel(options: { sql: string; modelPath: string }): ProjectFile {
+  return {
+    path: `${options.modelPath}/${INLINE_NAME}.sql`,
+    content: `{{ config(materialized='ephemeral') }}\n${options.sql}`,
+  };
+}
+
+function describeProject(project: Project): string {
+  const counts = new Map<string, number>();
+  for (const node of project.nodes.values()) counts.set(node.resourceType, (counts.get(node.resourceType) ?? 0) + 1);
+  return `project ${project.settings.name}: ${[...counts].map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`).join(', ')}`;
+}
