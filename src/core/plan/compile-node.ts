@@ -29,14 +29,11 @@ export function compileNode(options: { project: Project; node: ModelNode | TestN
   const { project, node } = options;
   if (node.resourceType === 'test' && node.testMetadata) {
     const attached = node.attachedNode ? project.nodes.get(node.attachedNode) : undefined;
-    const relation = attached
-      ? (relationOf(attached) ??
-        `(${compileSql({ project, path: attached.path, sql: (attached as ModelNode).rawSql })})`)
-      : '';
+    const relation = attached ? relationOrSubquery(project, attached) : '';
     const { column_name: _column, ...args } = node.testMetadata.kwargs;
     if (typeof args.to === 'string') {
       const target = project.nodes.get(resolveReferenceExpression({ project, expression: args.to }) ?? '');
-      args.to = target ? relationOf(target) : args.to;
+      args.to = target ? relationOrSubquery(project, target) : args.to;
     }
     return compileGenericTest({
       name: node.testMetadata.name,
@@ -47,6 +44,13 @@ export function compileNode(options: { project: Project; node: ModelNode | TestN
     });
   }
   return compileSql({ project, path: node.path, sql: node.rawSql });
+}
+
+/** A node's relation, or for an ephemeral model its compiled query as a subquery (it has no relation). */
+function relationOrSubquery(project: Project, node: ProjectNode): string {
+  const relation = relationOf(node);
+  if (relation) return relation;
+  return `(\n${compileSql({ project, path: node.path, sql: (node as ModelNode).rawSql })}\n)`;
 }
 
 /** A content hash of a node's compiled SQL and config: what `state:modified` compares. */

@@ -114,7 +114,11 @@ function readSource(options: {
       tableName: entry.name,
       schema: String(entry.schema ?? source.schema ?? source.name),
       identifier: String(entry.identifier ?? entry.name),
-      freshness: readFreshness(entry.freshness ?? source.freshness, entry.loaded_at_field ?? source.loaded_at_field),
+      // A table's `freshness: null` turns off what it would inherit from its source, as in dbt.
+      freshness: readFreshness(
+        'freshness' in entry ? entry.freshness : source.freshness,
+        entry.loaded_at_field ?? source.loaded_at_field,
+      ),
       meta: { ...asRecord(source.meta), ...asRecord(entry.meta) },
     });
   });

@@ -17,7 +17,7 @@ export function readYaml(file: ProjectFile): YamlFile {
   const document = parseDocument(file.content, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const errors: ProjectError[] = document.errors.map((error) => ({
     path: file.path,
-    line: error.linePos?.[0]?.line,
+    line: lineCounter.linePos(error.pos[0]).line,
     message: `Invalid YAML (${error.code}): ${firstLine(error.message)}`,
   }));
   return {

@@ -84,8 +84,11 @@ function genericTestNode(options: {
     }
     dependsOn.push(target);
   }
-  const modelName = node.resourceType === 'source' ? `source_${node.sourceName}_${node.name}` : node.name;
-  const name = genericTestNodeName({ name: testName, modelName, column: columnName, args });
+  // dbt names source tests `source_<test>_<source>_<table>_<column>`.
+  const name =
+    node.resourceType === 'source'
+      ? `source_${genericTestNodeName({ name: testName, modelName: `${node.sourceName}_${node.name}`, column: columnName, args })}`
+      : genericTestNodeName({ name: testName, modelName: node.name, column: columnName, args });
   const folders = path.split('/').slice(1, -1);
   const fqn = [project.settings.name, ...folders, name];
   const { config, problems } = mergeConfig({
