@@ -1,5 +1,6 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import type { BuildStep } from '../core/plan/build-plan.ts';
+import { LINES_BEFORE_COMPILED_SQL, type BuildStep } from '../core/plan/build-plan.ts';
+import { locateSqlError } from '../core/plan/locate-error.ts';
 import type { BuildEvent, Engine, EngineErrorData, EngineInfo, QueryResult, StepResult } from '../engine/contract.ts';
 import { toErrorData } from '../engine/errors.ts';
 
@@ -109,11 +110,23 @@ function runStep(options: {
     const status = count === 0 ? 'pass' : step.severity === 'warn' ? 'warn' : 'fail';
     return { uniqueId: step.uniqueId, status, elapsedMs: now() - started, failures: count, failingRows };
   } catch (error) {
+    const data = toErrorData(error);
     return {
       uniqueId: step.uniqueId,
       status: 'error',
       elapsedMs: now() - started,
-      error: { ...toErrorData(error), model: step.uniqueId, path: step.path },
+      error: {
+        ...data,
+        model: step.uniqueId,
+        path: step.path,
+        line: step.rawSql
+          ? locateSqlError({
+              message: data.message,
+              rawSql: step.rawSql,
+              statementLinesBefore: LINES_BEFORE_COMPILED_SQL,
+            })
+          : undefined,
+      },
     };
   }
 }

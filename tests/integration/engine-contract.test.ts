@@ -110,6 +110,7 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
     expect(byId.broken?.status).toBe('error');
     expect(byId.broken?.error?.message).toMatch(/nope/);
     expect(byId.broken?.error?.path).toBe('models/marts/broken.sql');
+    expect(byId.broken?.error?.line).toBe(1);
     expect(byId.after_broken?.status).toBe('skipped');
     expect(events.filter((e) => e.startsWith('started'))).toHaveLength(4);
     const sum = decodeResult((await engine.query('select sum(n) as s from b')).ipc);

@@ -12,6 +12,9 @@ export const AUDIT_SCHEMA = 'main_dbt_test__audit';
 /** How many failing rows a test returns to the caller (all of them stay in the audit table). */
 export const FAILING_ROWS_SHOWN = 100;
 
+/** Lines that precede the compiled SQL in a model's or test's statement (`create … as (`), for error lines. */
+export const LINES_BEFORE_COMPILED_SQL = 1;
+
 /** One unit of work. Plain data, so it can cross to the worker; all SQL is generated here, in core. */
 export interface BuildStep {
   /** The node's unique id. */
@@ -38,6 +41,8 @@ export interface BuildStep {
   severity?: Severity | undefined;
   /** Steps whose failure (or error-severity test failure) skips this one. */
   dependsOn: string[];
+  /** The model or singular test file as written, so a DuckDB error can be traced to its line. */
+  rawSql?: string | undefined;
   /** A failure known before running (e.g. a source whose file could not be fetched): the step errors with it. */
   error?: string | undefined;
 }
@@ -162,6 +167,7 @@ function planStep(options: { project: Project; node: ProjectNode; dependsOn: str
       kind: 'model',
       label: `${kind} model`,
       compiledSql,
+      rawSql: node.rawSql,
       statements: [
         `create schema if not exists ${quoteIdentifier(node.schema)}`,
         `create or replace ${kind} ${relation} as (\n${stripSemicolon(compiledSql)}\n)`,
@@ -177,6 +183,7 @@ function planStep(options: { project: Project; node: ProjectNode; dependsOn: str
       kind: 'test',
       label: 'test',
       compiledSql,
+      rawSql: node.rawSql || undefined,
       statements: [
         `create schema if not exists ${quoteIdentifier(AUDIT_SCHEMA)}`,
         `create or replace table ${audit} as (\n${stripSemicolon(compiledSql)}\n)`,
