@@ -42,9 +42,10 @@ export function planSourceLoads(options: {
         error: `Source ${source.sourceName}.${source.name} has no sample data: pass --data DIR with ${fileName} in it.`,
       });
     }
+    const sample = generate().find((file) => file.fileName === fileName);
     return planSourceLoad({
       source,
-      csv: generate(),
+      csv: typeof sample?.content === 'string' ? sample.content : undefined,
       origin: `sample:${String(source.meta.sample)}`,
       loadedAt: options.loadedAt,
     });

@@ -1,9 +1,10 @@
 import { generateMasterDataset } from './master-dataset.ts';
+import type { SampleFile } from './sample-file.ts';
 
 /**
- * The offline sample of each source, by the name a source's `meta.sample` gives. Generated on demand,
- * deterministically, so the CLI and tests need no bundled files.
+ * The offline sample of each source, by the name a source's `meta.sample` gives: the files as the portal
+ * publishes them. Generated on demand and deterministically, so the CLI and the tests need no bundled files.
  */
-export const SAMPLE_GENERATORS: Readonly<Record<string, () => string>> = {
-  master_dataset: () => generateMasterDataset({}),
+export const SAMPLE_GENERATORS: Readonly<Record<string, () => SampleFile[]>> = {
+  master_dataset: () => [{ fileName: 'master_dataset.csv', content: generateMasterDataset({}) }],
 };
