@@ -25,6 +25,11 @@ export interface ColumnSpec {
   min?: number | undefined;
   /** Largest valid value (numbers), inclusive. */
   max?: number | undefined;
+  /**
+   * For families of columns such as one per year (`2011`, `2012`, … or `PCT_COMPOSITE_CLASSES_14`): a
+   * regular expression; every header cell it matches is a column of this type, named as published.
+   */
+  pattern?: string | undefined;
 }
 
 /** A rule naming rows that are not data (state totals, footnotes): kept in raw, dropped by staging, never quarantined. */
@@ -91,7 +96,8 @@ export function readSourceSpec(source: SourceNode): { spec?: SourceSpec; problem
   const meta = source.meta;
   const problems: string[] = [];
   const format = (meta.format ?? 'csv') as SourceFormat;
-  if (!FORMATS.includes(format)) problems.push(`meta.format '${String(meta.format)}' is not one of ${FORMATS.join(', ')}.`);
+  if (!FORMATS.includes(format))
+    problems.push(`meta.format '${String(meta.format)}' is not one of ${FORMATS.join(', ')}.`);
   const files = list(meta.files).map((entry, index) => readFile(record(entry), index, format, problems));
   if (files.length === 0) problems.push('meta.files lists no file.');
   const columns = list(meta.columns).map((entry, index) => readColumn(record(entry), index, problems));
@@ -112,27 +118,51 @@ export function readSourceSpec(source: SourceNode): { spec?: SourceSpec; problem
       suppressed: list(meta.suppressed).map(String),
       dropRows: list(meta.drop_rows).map((entry) => {
         const rule = record(entry);
-        return { column: String(rule.column ?? ''), equals: rule.equals === undefined ? undefined : list(rule.equals).map(String), matches: text(rule.matches), reason: text(rule.reason) ?? 'not a data row' };
+        return {
+          column: String(rule.column ?? ''),
+          equals: rule.equals === undefined ? undefined : list(rule.equals).map(String),
+          matches: text(rule.matches),
+          reason: text(rule.reason) ?? 'not a data row',
+        };
       }),
       sample: text(meta.sample),
     },
   };
 }
 
-function readFile(entry: Record<string, unknown>, index: number, format: SourceFormat, problems: string[]): SourceFileSpec {
+function readFile(
+  entry: Record<string, unknown>,
+  index: number,
+  format: SourceFormat,
+  problems: string[],
+): SourceFileSpec {
   const url = text(entry.url);
   const resourceId = text(entry.resource_id);
   const fileName = format === 'datastore' ? `${resourceId ?? 'resource'}.json` : (text(entry.file) ?? lastSegment(url));
   if (format === 'datastore' && !resourceId) problems.push(`meta.files[${index}] needs resource_id (DataStore).`);
   if (format !== 'datastore' && !url) problems.push(`meta.files[${index}] needs url.`);
-  return { resourceId, resourceName: text(entry.resource_name), url, year: typeof entry.year === 'number' ? entry.year : undefined, fileName };
+  return {
+    resourceId,
+    resourceName: text(entry.resource_name),
+    url,
+    year: typeof entry.year === 'number' ? entry.year : undefined,
+    fileName,
+  };
 }
 
 function readColumn(entry: Record<string, unknown>, index: number, problems: string[]): ColumnSpec {
   const name = text(entry.name);
   const type = (entry.type ?? 'text') as ColumnType;
   if (!name) problems.push(`meta.columns[${index}] has no name.`);
-  if (!TYPES.includes(type)) problems.push(`meta.columns[${index}] (${name}): type '${String(entry.type)}' is not one of ${TYPES.join(', ')}.`);
+  if (typeof entry.pattern === 'string') {
+    try {
+      new RegExp(entry.pattern);
+    } catch {
+      problems.push(`meta.columns[${index}] (${name}): pattern '${entry.pattern}' is not a valid regular expression.`);
+    }
+  }
+  if (!TYPES.includes(type))
+    problems.push(`meta.columns[${index}] (${name}): type '${String(entry.type)}' is not one of ${TYPES.join(', ')}.`);
   return {
     name: name ?? '',
     aliases: list(entry.aliases).map(String),
@@ -140,6 +170,7 @@ function readColumn(entry: Record<string, unknown>, index: number, problems: str
     required: entry.required === true,
     min: typeof entry.min === 'number' ? entry.min : undefined,
     max: typeof entry.max === 'number' ? entry.max : undefined,
+    pattern: text(entry.pattern),
   };
 }
 

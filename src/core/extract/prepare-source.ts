@@ -1,0 +1,183 @@
+import type { ColumnSpec, DropRule, SourceFileSpec, SourceSpec } from './catalogue.ts';
+import { checkValue } from './check-value.ts';
+import {
+  describeHeaderWarnings,
+  describeMissingColumns,
+  matchHeader,
+  normalise,
+  type HeaderMatch,
+} from './contract.ts';
+import { formatCsv } from './csv.ts';
+
+/** What loading one source did, for the Sources page and the CLI. */
+export interface LoadReport {
+  /** The source's unique id. */
+  uniqueId: string;
+  /** Its title. */
+  title: string;
+  /** Each file read: where from, which row held the header, how many data rows. */
+  files: Array<{ fileName: string; origin: string; headerRow: number; rowsRead: number }>;
+  /** Data rows read (blank rows not counted). */
+  rowsRead: number;
+  /** Rows loaded into the raw table. */
+  rowsLoaded: number;
+  /** Rows that broke a type or bound, loaded into the quarantine table with the reason. */
+  rowsQuarantined: number;
+  /** Rows the catalogue names as not data (totals, footnotes): loaded, and dropped by staging. */
+  rowsNotData: Array<{ reason: string; count: number }>;
+  /** Entirely blank rows skipped. */
+  blankRows: number;
+  /** Header drift and other things worth knowing. */
+  warnings: string[];
+  /** Why the source was not loaded. */
+  error?: string | undefined;
+}
+
+/** A source ready to load: the accepted rows and the quarantined rows as CSV, plus the report. */
+export interface PreparedSource {
+  /** The report. */
+  report: LoadReport;
+  /** Accepted rows under canonical column names, plus `_year` (multi-file sources) and `_source`. */
+  csv?: string | undefined;
+  /** Rows that broke the contract, with `_reason` and `_row` (line in their file). */
+  quarantineCsv?: string | undefined;
+}
+
+/** One file's cells, as read from CSV, XLSX or DataStore JSON. */
+export interface SourceTable {
+  /** The file in the catalogue. */
+  file: SourceFileSpec;
+  /** Where it was read from (URL, path, or `sample:`), stored in `_source`. */
+  origin: string;
+  /** Every row, title rows above the header included. */
+  rows: string[][];
+}
+
+/**
+ * Apply a source's contract to its files: find each header (below any title rows), map it to canonical
+ * names, and sort every row into loaded, quarantined (with the reason) or not-data (by the catalogue's
+ * rules). Nothing is dropped silently: every row is counted in the report.
+ */
+export function prepareSource(options: { spec: SourceSpec; tables: readonly SourceTable[] }): PreparedSource {
+  const { spec, tables } = options;
+  const report: LoadReport = {
+    uniqueId: spec.uniqueId,
+    title: spec.title,
+    files: [],
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsQuarantined: 0,
+    rowsNotData: [],
+    blankRows: 0,
+    warnings: [],
+  };
+  const matched = tables.map((table) => {
+    const headerRow = findHeaderRow({ spec, rows: table.rows });
+    const header = table.rows[headerRow] ?? [];
+    return { table, headerRow, header, match: matchHeader({ spec, header }) };
+  });
+  const broken = matched.find(({ match }) => match.missingRequired.length > 0);
+  if (broken) {
+    report.error = describeMissingColumns({
+      title: spec.title,
+      fileName: broken.table.file.fileName,
+      match: broken.match,
+      header: broken.header,
+    });
+    return { report };
+  }
+  // Output columns: every matched column (named ones in catalogue order, then families as published), then extras.
+  const specOf = new Map<string, ColumnSpec>();
+  for (const { match } of matched) for (const column of match.columns) specOf.set(column.canonical, column.spec);
+  const canonical = [...specOf.keys()].sort((a, b) => rank(spec, specOf, a) - rank(spec, specOf, b));
+  const extras = [...new Set(matched.flatMap(({ match }) => match.extras.map((e) => e.name)))].filter(
+    (name) => !canonical.includes(name),
+  );
+  const withYear = tables.some((table) => table.file.year !== undefined);
+  const outputColumns = [...canonical, ...extras, ...(withYear ? ['_year'] : []), '_source'];
+  const accepted: string[][] = [outputColumns];
+  const quarantined: string[][] = [[...outputColumns, '_reason', '_row']];
+  const notData = new Map<string, number>();
+  for (const { table, headerRow, match } of matched) {
+    report.warnings.push(...describeHeaderWarnings({ fileName: table.file.fileName, match }));
+    const positions = columnPositions({ match, names: [...canonical, ...extras] });
+    let rowsRead = 0;
+    table.rows.slice(headerRow + 1).forEach((cells, offset) => {
+      if (cells.every((cell) => cell.trim() === '')) {
+        report.blankRows++;
+        return;
+      }
+      rowsRead++;
+      const values = positions.map((index) => (index === undefined ? '' : (cells[index] ?? '')));
+      const out = [...values, ...(withYear ? [String(table.file.year ?? '')] : []), table.origin];
+      const rule = matchingDropRule({ rules: spec.dropRows, names: [...canonical, ...extras], values });
+      if (rule) {
+        notData.set(rule.reason, (notData.get(rule.reason) ?? 0) + 1);
+        accepted.push(out);
+        return;
+      }
+      const problems = canonical.flatMap((name, at) => {
+        const column = specOf.get(name) as ColumnSpec;
+        const problem = checkValue({
+          column: { ...column, name },
+          value: values[at] ?? '',
+          suppressed: spec.suppressed,
+        });
+        return problem ? [problem] : [];
+      });
+      if (problems.length > 0) quarantined.push([...out, problems.join('; '), String(headerRow + offset + 2)]);
+      else accepted.push(out);
+    });
+    report.files.push({ fileName: table.file.fileName, origin: table.origin, headerRow: headerRow + 1, rowsRead });
+    report.rowsRead += rowsRead;
+  }
+  report.rowsLoaded = accepted.length - 1;
+  report.rowsQuarantined = quarantined.length - 1;
+  report.rowsNotData = [...notData].map(([reason, count]) => ({ reason, count }));
+  if (report.rowsQuarantined > 0)
+    report.warnings.push(
+      `${report.rowsQuarantined} row${report.rowsQuarantined === 1 ? '' : 's'} quarantined: they break a type or bound (see the quarantine table).`,
+    );
+  return { report, csv: formatCsv(accepted), quarantineCsv: formatCsv(quarantined) };
+}
+
+/**
+ * The row holding the header: among the first rows (XLSX files put titles above it), the one naming the
+ * most expected columns; the first row when none does.
+ */
+export function findHeaderRow(options: { spec: Pick<SourceSpec, 'columns'>; rows: readonly string[][] }): number {
+  const wanted = new Set(options.spec.columns.flatMap((c) => [c.name, ...c.aliases].map(normalise)));
+  let best = 0;
+  let bestScore = 0;
+  options.rows.slice(0, 20).forEach((row, index) => {
+    const score = row.filter((cell) => wanted.has(normalise(cell))).length;
+    if (score > bestScore) [best, bestScore] = [index, score];
+  });
+  return best;
+}
+
+/** Named columns keep the catalogue's order; columns of a family follow their family's place. */
+function rank(spec: SourceSpec, specOf: Map<string, ColumnSpec>, name: string): number {
+  return spec.columns.indexOf(specOf.get(name) as ColumnSpec);
+}
+
+function columnPositions(options: { match: HeaderMatch; names: string[] }): Array<number | undefined> {
+  return options.names.map(
+    (name) =>
+      options.match.columns.find((c) => c.canonical === name)?.index ??
+      options.match.extras.find((e) => e.name === name)?.index,
+  );
+}
+
+function matchingDropRule(options: {
+  rules: readonly DropRule[];
+  names: string[];
+  values: string[];
+}): DropRule | undefined {
+  return options.rules.find((rule) => {
+    const value = (options.values[options.names.indexOf(rule.column)] ?? '').trim();
+    if (options.names.indexOf(rule.column) < 0) return false;
+    if (rule.equals && rule.equals.includes(value)) return true;
+    return rule.matches !== undefined && new RegExp(rule.matches).test(value);
+  });
+}
