@@ -1,7 +1,5 @@
+import { quoteCsv } from './csv-text.ts';
 import {
-  CONNECTED_COMMUNITIES_DIRECTORATE,
-  CONNECTED_COMMUNITIES_NETWORKS,
-  DIRECTORATE_OFFICES,
   ELECTORATE_BEFORE_2023,
   NAME_VARIANTS,
   NSW_PLACES,
@@ -10,11 +8,23 @@ import {
   SECONDARY_SPECIALTY_TYPES,
   SECONDARY_SUBTYPES,
   SSP_SUBTYPES,
-  STREET_NAMES,
-  STREET_TYPES,
   type NswPlace,
 } from './nsw-places.ts';
 import { createRandom, type Random } from './random.ts';
+import {
+  adminAreas,
+  clamp,
+  drawEnrolment,
+  drawMeasures,
+  drawOpened,
+  drawPhone,
+  drawStreet,
+  flag,
+  formatCoordinate,
+  formatFte,
+  type EnrolmentModel,
+  type Weighted,
+} from './school-draws.ts';
 
 /** The 45 columns of the NSW public schools master dataset (Data.NSW extract of 2025-02-10), in order. */
 // prettier-ignore
@@ -74,6 +84,14 @@ export interface MasterDatasetOptions {
  * quoting, rows sorted by `School_code`. Contact details use the reserved `.invalid` domain.
  */
 export function generateMasterDataset(options: MasterDatasetOptions = {}): string {
+  const lines = generateMasterRows(options).map((row) =>
+    MASTER_DATASET_COLUMNS.map((column) => quoteCsv(row[column])).join(','),
+  );
+  return [MASTER_DATASET_COLUMNS.join(','), ...lines].join('\n') + '\n';
+}
+
+/** The rows `generateMasterDataset` writes, sorted by `School_code`: for generators that need the same schools. */
+export function generateMasterRows(options: MasterDatasetOptions = {}): MasterDatasetRow[] {
   const { seed = 20250210, schoolCount = 2216, extractDate = '2025-02-10' } = options;
   if (!Number.isInteger(schoolCount) || schoolCount < 1 || schoolCount > CODE_MAX - CODE_MIN + 1) {
     throw new RangeError(`schoolCount must be a whole number from 1 to ${CODE_MAX - CODE_MIN + 1}`);
@@ -82,13 +100,12 @@ export function generateMasterDataset(options: MasterDatasetOptions = {}): strin
   const [codes, names, slugs, ages] = [new Set<number>(), new Set<string>(), new Set<string>(), new Set<number>()];
   const state: State = { random: createRandom(seed), codes, names, slugs, ages };
   const rows = allocateLevels(schoolCount).map((level, index) => buildRow(state, level, index, extractDate));
-  rows.sort((a, b) => Number(a.School_code) - Number(b.School_code));
-  const lines = rows.map((row) => MASTER_DATASET_COLUMNS.map((column) => quoteCsv(row[column])).join(','));
-  return [MASTER_DATASET_COLUMNS.join(','), ...lines].join('\n') + '\n';
+  return rows.sort((a, b) => Number(a.School_code) - Number(b.School_code));
 }
 
-type Row = Record<MasterDatasetColumn, string>;
-type Weighted<T> = readonly (readonly [T, number])[];
+/** One generated master dataset row: every value as text, keyed by column name. */
+export type MasterDatasetRow = Record<MasterDatasetColumn, string>;
+type Row = MasterDatasetRow;
 
 interface State {
   random: Random;
@@ -103,15 +120,13 @@ interface LevelProfile {
   codes: readonly [number, number];
   email: string;
   placeBias: readonly number[];
-  enrolment?: { medians: readonly number[]; spread: number; min: number; max: number; blank: number };
+  enrolment?: EnrolmentModel;
   opened: Weighted<readonly [number, number]>;
 }
 
 const CODE_MIN = 1001;
 const CODE_MAX = 8924;
 const [LAT_MIN, LAT_MAX, LON_MIN, LON_MAX] = [-37.08, -28.17, 141.44, 153.69];
-const OFFICE_PHONE = '02 5550 0131'; // made up, in the 02 5550 block kept for fictional use; not the Department's
-const OFFICES = new Map(DIRECTORATE_OFFICES.flatMap((office) => office.networks.map((n) => [n, office] as const)));
 
 // prettier-ignore
 const LEVEL_PROFILES: Readonly<Record<LevelOfSchooling, LevelProfile>> = {
@@ -170,13 +185,13 @@ function buildRow(state: State, level: LevelOfSchooling, index: number, extractD
   const slug = uniqueSlug(state, stem, profile.email);
   const latitude = clamp(place.latitude + clamp(random.normal(0, 0.012), -0.04, 0.04), LAT_MIN, LAT_MAX);
   const longitude = clamp(place.longitude + clamp(random.normal(0, 0.014), -0.045, 0.045), LON_MIN, LON_MAX);
-  const opened = drawOpened(random, profile);
+  const opened = drawOpened(random, profile.opened);
   const isNew = Number(opened.slice(0, 4)) >= 2023;
   const admin = adminAreas(random, place, longitude, rank);
   const services = SA4_SERVICES[place.sa4];
   const noHealth = random.chance(0.01);
   const phone = drawPhone(random, services?.phonePrefix ?? '6');
-  const fte = drawEnrolment(random, profile, rank);
+  const fte = drawEnrolment(random, profile.enrolment, rank);
   const measures = drawMeasures(random, level, rank, fte);
   const town = random.chance(0.18) ? place.name.toUpperCase() : place.name;
   return {
@@ -354,111 +369,3 @@ function uniqueAgeId(state: State): number {
   while (state.ages.has(id)) id++;
   return (state.ages.add(id), id);
 }
-
-function drawOpened(random: Random, profile: LevelProfile): string {
-  const [from, to] = random.weighted(profile.opened);
-  const year = random.int(from, to);
-  if (random.chance(0.47)) return `${year}-01-01`;
-  return `${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
-}
-
-type AdminColumns = Extract<MasterDatasetColumn, `Operational_${string}` | 'Principal_network'>;
-
-/** Connected Communities schools (remote, mostly) belong to a team by longitude and have no office. */
-function adminAreas(random: Random, place: NswPlace, longitude: number, rank: number): Pick<Row, AdminColumns> {
-  const connected = place.principalNetwork === '' || random.chance([0, 0, 0.03, 0.35, 0.35][rank] ?? 0);
-  const team = CONNECTED_COMMUNITIES_NETWORKS[longitude < 145 ? 0 : longitude < 149 ? 1 : 2];
-  const office = connected ? undefined : OFFICES.get(place.principalNetwork);
-  return {
-    Operational_directorate: connected ? CONNECTED_COMMUNITIES_DIRECTORATE : place.region,
-    Principal_network: connected ? team : place.principalNetwork,
-    Operational_directorate_office: office?.office ?? '',
-    Operational_directorate_office_phone: office ? OFFICE_PHONE : '',
-    Operational_directorate_office_address: office?.address ?? '',
-  };
-}
-
-/** Eight digits without the area code (`9xxx xxxx` in Sydney), the first digits following the region. */
-function drawPhone(random: Random, prefix: string): string {
-  let digits = prefix;
-  while (digits.length < 8) digits += String(random.int(0, 9));
-  return `${digits.slice(0, 4)} ${digits.slice(4)}`;
-}
-
-function drawEnrolment(random: Random, profile: LevelProfile, rank: number): number | 'np' | undefined {
-  const model = profile.enrolment;
-  if (!model || random.chance(model.blank)) return undefined;
-  if (random.chance(0.003)) return 'np';
-  const median = model.medians[rank] ?? 100;
-  return clamp(Math.round(median * Math.exp(random.normal(0, model.spread))), model.min, model.max);
-}
-
-/** `484.0`; sometimes a tenth (`381.8`), and some of those with binary-float noise (`381.79999999999995`). */
-function formatFte(random: Random, fte: number, max: number): string {
-  if (!random.chance(0.12)) return fte.toFixed(1);
-  const tenths = random.int(1, 9);
-  const value = (fte * 10 + (fte < max ? tenths : -tenths)) / 10;
-  return String(random.chance(0.25) ? nudge(random, value) : value);
-}
-
-type MeasureColumns = 'Indigenous_pct' | 'LBOTE_pct' | 'ICSEA_value' | 'FOEI_Value';
-
-/** Percentages are suppressed (`np`) when they stand for 1–5 students; ICSEA falls with remoteness. */
-function drawMeasures(
-  random: Random,
-  level: LevelOfSchooling,
-  rank: number,
-  fte: number | 'np' | undefined,
-): Pick<Row, MeasureColumns> {
-  const ssp = level === 'Schools for Specific Purposes';
-  const central = level === 'Central/Community School';
-  const indigenousBase = ([6, 13, 25, 45, 65][rank] ?? 10) + (central ? 8 : ssp ? 12 : 0);
-  const indigenous = clampRound(random.normal(indigenousBase, indigenousBase * 0.7), 0, 100);
-  const lbote = clampRound(([30, 5, 4, 3, 2][rank] ?? 5) * Math.exp(random.normal(0, rank === 0 ? 0.8 : 0.7)), 0, 100);
-  const icseaMean = ([1035, 975, 940, 885, 800][rank] ?? 1000) - (central ? 40 : ssp ? 70 : 0);
-  const icsea = clampRound(random.normal(icseaMean - 1.5 * (indigenous - indigenousBase), 65), 568, 1226);
-  const foei = clampRound(100 + (983 - icsea) * 0.55 + random.normal(0, 18), 0, 250);
-  const pct = (value: number): string => {
-    if (fte === undefined || fte === 'np') return fte ?? '';
-    const students = Math.round((value * fte) / 100);
-    return students >= 1 && students <= 5 ? 'np' : `${value}.0`;
-  };
-  const noStudents = fte === undefined || level === 'Environmental Education Centre' || level === 'Other School';
-  return {
-    Indigenous_pct: pct(indigenous),
-    LBOTE_pct: ssp && random.chance(0.08) ? '' : pct(lbote),
-    ICSEA_value: noStudents || random.chance(ssp ? 0.2 : 0.01) ? '' : String(icsea),
-    FOEI_Value: level === 'Environmental Education Centre' || random.chance(0.015) ? '' : String(foei),
-  };
-}
-
-/** Six decimals mostly, seven sometimes (trailing zeros dropped, as the portal does), rarely float noise. */
-function formatCoordinate(random: Random, value: number): string {
-  if (random.chance(0.003)) return String(nudge(random, Math.round(value * 1e6) / 1e6));
-  const scale = random.chance(0.05) ? 1e7 : 1e6;
-  return String(Math.round(value * scale) / scale);
-}
-
-/** `12 Church St` or `Church St`; about 1% hold a comma and a few a double quote, so they need CSV quoting. */
-function drawStreet(random: Random): string {
-  const street = `${random.pick(STREET_NAMES)} ${random.weighted(STREET_TYPES)}`;
-  const roll = random.next();
-  if (roll < 0.006) return `Cnr ${street}, ${random.pick(STREET_NAMES)} Rd`;
-  if (roll < 0.012) return `Level ${random.int(1, 3)}, ${random.int(1, 200)} ${street}`;
-  if (roll < 0.014) return `"${random.pick(STREET_NAMES)} House", ${street}`;
-  return roll < 0.36 ? `${random.int(1, 400)} ${street}` : street;
-}
-
-/** The neighbouring double, one unit in the last place away: what summing decimal fractions leaves behind. */
-function nudge(random: Random, value: number): number {
-  return value + (random.chance(0.5) ? 1 : -1) * 2 ** (Math.floor(Math.log2(Math.abs(value))) - 52);
-}
-
-function quoteCsv(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-const flag = (value: boolean): string => (value ? 'Y' : 'N');
-const pad = (value: number): string => String(value).padStart(2, '0');
-const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
-const clampRound = (value: number, min: number, max: number): number => clamp(Math.round(value), min, max);

@@ -1,3 +1,4 @@
+import { CSV_SAMPLES } from './csv-sources.ts';
 import { generateMasterDataset } from './master-dataset.ts';
 import type { SampleFile } from './sample-file.ts';
 
@@ -7,4 +8,5 @@ import type { SampleFile } from './sample-file.ts';
  */
 export const SAMPLE_GENERATORS: Readonly<Record<string, () => SampleFile[]>> = {
   master_dataset: () => [{ fileName: 'master_dataset.csv', content: generateMasterDataset({}) }],
+  ...CSV_SAMPLES,
 };
