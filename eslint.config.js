@@ -55,6 +55,28 @@ export default ts.config(
     },
   },
   {
+    files: ['src/extract/**/*.ts', 'src/proxy/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: RUNTIME_PACKAGES,
+              message:
+                'Extract and proxy code runs in the browser, Node and edge runtimes: no UI or database packages.',
+            },
+            {
+              group: ['**/engine/*', '**/worker/*', '**/ui/*', '**/cli/*'],
+              message: 'Extract code may use src/core only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte', 'src/engine/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {

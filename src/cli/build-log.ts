@@ -1,4 +1,5 @@
 import type { BuildStep } from '../core/plan/build-plan.ts';
+import type { LoadReport } from '../core/extract/prepare-source.ts';
 import type { StepResult } from '../engine/contract.ts';
 
 const WIDTH = 72;
@@ -63,4 +64,19 @@ export function formatProblems(options: {
     }
   }
   return lines;
+}
+
+/** The lines under a source's step: what was read, loaded, quarantined or set aside, and any warnings. */
+export function formatLoadReport(report: LoadReport): string[] {
+  if (report.error) return [];
+  const count = (n: number) => n.toLocaleString('en-AU');
+  const parts = [
+    `${count(report.rowsRead)} read`,
+    `${count(report.rowsLoaded)} loaded`,
+    `${count(report.rowsQuarantined)} quarantined`,
+  ];
+  for (const { reason, count: n } of report.rowsNotData)
+    parts.push(`${count(n)} ${reason}${n === 1 ? '' : 's'} kept for staging to drop`);
+  if (report.blankRows > 0) parts.push(`${count(report.blankRows)} blank skipped`);
+  return [`      ${parts.join(', ')}`, ...report.warnings.map((warning) => `      warning: ${warning}`)];
 }

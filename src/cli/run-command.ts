@@ -10,12 +10,13 @@ import { readProjectSettings } from '../core/project/project-settings.ts';
 import type { Project, ProjectFile, SourceNode } from '../core/project/types.ts';
 import type { Engine } from '../engine/contract.ts';
 import { decodeResult } from '../engine/decode-result.ts';
-import { formatProblems, formatStepLine } from './build-log.ts';
+import { formatLoadReport, formatProblems, formatStepLine } from './build-log.ts';
 import { formatRows } from './format-rows.ts';
 import type { CliOptions } from './parse-args.ts';
 import { readProjectDir } from './read-project-dir.ts';
 import { selectForCli } from './select-for-cli.ts';
-import { planSourceLoads } from './source-data.ts';
+import { planSourceLoads, type SourceLocation } from './source-data.ts';
+import type { LoadReport } from '../core/extract/prepare-source.ts';
 import { writeArtifacts } from './write-artifacts.ts';
 
 /** Where the CLI writes. */
@@ -42,6 +43,8 @@ export async function runCommand(options: {
   engine: Engine;
   output: CliOutput;
   now?: () => Date;
+  /** Where sources come from; default: `--data`, else the offline sample. */
+  location?: SourceLocation;
 }): Promise<number> {
   const { cli, engine, output } = options;
   const now = options.now ?? (() => new Date());
@@ -73,7 +76,12 @@ export async function runCommand(options: {
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
   const kinds = KINDS[cli.command] ?? ['seed', 'model'];
   const wanted = selectedIds.filter((id) => kinds.includes(project.nodes.get(id)?.resourceType as StepKind));
-  const steps = planWithUpstream({ project, wanted, data: cli.data, loadedAt: now().toISOString() });
+  const steps = await planWithUpstream({
+    project,
+    wanted,
+    location: options.location ?? { data: cli.data },
+    loadedAt: now().toISOString(),
+  });
   if (steps.errors.length > 0) {
     steps.errors.forEach((message) => output.err(message));
     return EXIT.failed;
@@ -87,8 +95,11 @@ export async function runCommand(options: {
   const results = await engine.build(steps.steps, (event) => {
     const step = steps.steps[event.index - 1];
     if (!step || !event.result || event.phase === 'started') return;
-    if (shown.has(step.uniqueId)) output.out(formatStepLine({ step, result: event.result, index: ++index, total }));
-    else if (event.result.status === 'error')
+    if (shown.has(step.uniqueId)) {
+      output.out(formatStepLine({ step, result: event.result, index: ++index, total }));
+      const report = steps.reports.get(step.uniqueId);
+      if (report) formatLoadReport(report).forEach((line) => output.out(line));
+    } else if (event.result.status === 'error')
       output.err(`ERROR preparing ${step.label} ${step.name}, which the selection needs`);
   });
   const visible = results.filter((result) => shown.has(result.uniqueId) || result.status === 'error');
@@ -120,12 +131,12 @@ export async function runCommand(options: {
 }
 
 /** The steps for `wanted` plus the upstream sources, seeds and models it needs (the database is in memory). */
-function planWithUpstream(options: {
+async function planWithUpstream(options: {
   project: Project;
   wanted: string[];
-  data: string | undefined;
+  location: SourceLocation;
   loadedAt: string;
-}): { steps: BuildStep[]; errors: string[] } {
+}): Promise<{ steps: BuildStep[]; reports: Map<string, LoadReport>; errors: string[] }> {
   const { project, wanted } = options;
   const nodes = [...project.nodes.values()];
   const upstream = [...ancestorsOf(nodes, wanted)]
@@ -134,14 +145,18 @@ function planWithUpstream(options: {
   const sources = [...upstream, ...wanted.map((id) => project.nodes.get(id))].filter(
     (node): node is SourceNode => node?.resourceType === 'source',
   );
-  const sourceSteps = planSourceLoads({
+  const planned = await planSourceLoads({
     sources: [...new Set(sources)],
-    data: options.data,
+    location: options.location,
     loadedAt: options.loadedAt,
   });
   const selected = new Set([...wanted, ...upstream.map((node) => node?.uniqueId as string)]);
-  const plan = planBuild({ project, selected, sourceSteps });
-  return { steps: plan.steps, errors: plan.errors.map((error) => `${error.path}: ${error.message}`) };
+  const plan = planBuild({ project, selected, sourceSteps: planned.map((p) => p.step) });
+  return {
+    steps: plan.steps,
+    reports: new Map(planned.map((p) => [p.report.uniqueId, p.report])),
+    errors: plan.errors.map((error) => `${error.path}: ${error.message}`),
+  };
 }
 
 function compileSelected(options: { project: Project; ids: Iterable<string>; output: CliOutput }): number {

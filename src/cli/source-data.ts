@@ -1,57 +1,60 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planSourceLoad, type BuildStep } from '../core/plan/build-plan.ts';
+import { readSourceSpec, type SourceFileSpec } from '../core/extract/catalogue.ts';
+import { planSourceFromFiles, type ObtainedFile, type PlannedSource } from '../core/extract/plan-source.ts';
 import type { SourceNode } from '../core/project/types.ts';
 import { SAMPLE_GENERATORS } from '../core/sample/registry.ts';
 
-/**
- * Plan loading each source the build needs. With `--data DIR` a source is read from DIR by its file name
- * (`meta.file`, else `<identifier>.csv`) and a missing file is an error for that source: the sample is
- * never substituted silently. Without it, the source's offline sample (`meta.sample`) is generated.
- */
-export function planSourceLoads(options: {
-  sources: readonly SourceNode[];
-  data: string | undefined;
-  loadedAt: string;
-}): BuildStep[] {
-  return options.sources.map((source) => {
-    const fileName = typeof source.meta.file === 'string' ? source.meta.file : `${source.relation}.csv`;
-    if (options.data) {
-      const path = join(options.data, fileName);
-      if (!existsSync(path)) {
-        return planSourceLoad({
-          source,
-          origin: path,
-          loadedAt: options.loadedAt,
-          error: `No file ${fileName} in ${options.data} for source ${source.sourceName}.${source.name}.`,
-        });
-      }
-      return planSourceLoad({
-        source,
-        csv: stripBom(readFileSync(path, 'utf8')),
-        origin: path,
-        loadedAt: options.loadedAt,
-      });
-    }
-    const generate = typeof source.meta.sample === 'string' ? SAMPLE_GENERATORS[source.meta.sample] : undefined;
-    if (!generate) {
-      return planSourceLoad({
-        source,
-        origin: 'none',
-        loadedAt: options.loadedAt,
-        error: `Source ${source.sourceName}.${source.name} has no sample data: pass --data DIR with ${fileName} in it.`,
-      });
-    }
-    const sample = generate().find((file) => file.fileName === fileName);
-    return planSourceLoad({
-      source,
-      csv: typeof sample?.content === 'string' ? sample.content : undefined,
-      origin: `sample:${String(source.meta.sample)}`,
-      loadedAt: options.loadedAt,
-    });
-  });
+/** Where the CLI reads source files from. */
+export interface SourceLocation {
+  /** `--data DIR`: each file by its name in DIR. */
+  data?: string | undefined;
+  /** `--mirror URL`: download through a mirror of the portals (see obtainFromMirror). */
+  obtainFromMirror?: ((options: { source: SourceNode; file: SourceFileSpec }) => Promise<ObtainedFile>) | undefined;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/**
+ * Plan loading each source the build needs. With `--data DIR` or `--mirror URL`, a file that cannot be had
+ * is an error for its source: the sample is never substituted silently. Otherwise the source's offline
+ * sample is generated (deterministic, the same files the browser bundles).
+ */
+export async function planSourceLoads(options: {
+  sources: readonly SourceNode[];
+  location: SourceLocation;
+  loadedAt: string;
+}): Promise<PlannedSource[]> {
+  return Promise.all(
+    options.sources.map(async (source) => {
+      const files = (readSourceSpec(source).spec?.files ?? []).map((file) =>
+        obtain({ source, file, location: options.location }),
+      );
+      return planSourceFromFiles({ source, files: await Promise.all(files), loadedAt: options.loadedAt });
+    }),
+  );
+}
+
+async function obtain(options: {
+  source: SourceNode;
+  file: SourceFileSpec;
+  location: SourceLocation;
+}): Promise<ObtainedFile> {
+  const { source, file, location } = options;
+  if (location.obtainFromMirror) return location.obtainFromMirror({ source, file });
+  if (location.data) {
+    const path = join(location.data, file.fileName);
+    if (!existsSync(path)) return { file, origin: path, error: `no file ${file.fileName} in ${location.data}.` };
+    return { file, origin: path, bytes: new Uint8Array(readFileSync(path)) };
+  }
+  const name = typeof source.meta.sample === 'string' ? source.meta.sample : undefined;
+  const sample = name
+    ? SAMPLE_GENERATORS[name]?.().find((generated) => generated.fileName === file.fileName)
+    : undefined;
+  if (!sample)
+    return {
+      file,
+      origin: 'sample',
+      error: `there is no offline sample of ${file.fileName}: pass --data DIR with the file in it.`,
+    };
+  const bytes = typeof sample.content === 'string' ? new TextEncoder().encode(sample.content) : sample.content;
+  return { file, origin: `sample:${file.fileName}`, bytes };
 }

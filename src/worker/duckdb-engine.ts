@@ -94,11 +94,11 @@ function runStep(options: {
   }
   const started = now();
   try {
-    if (step.file) bindings.registerFileText(step.file.name, step.file.text);
+    for (const file of step.files ?? []) bindings.registerFileText(file.name, file.text);
     try {
       for (const statement of step.statements) connection.query(statement);
     } finally {
-      if (step.file) bindings.dropFile(step.file.name);
+      for (const file of step.files ?? []) bindings.dropFile(file.name);
     }
     const count = Number(connection.query(step.countSql).get(0)?.toArray()[0] ?? 0);
     if (step.kind !== 'test')

@@ -43,8 +43,9 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
     });
     const source = project.nodes.get('source.project.raw.schools');
     if (source?.resourceType !== 'source') throw new Error('source not loaded');
-    const csv = '\uFEFFSchool_code,Street,ICSEA_value\r\n1001,"Level 2, 10 Smith St",1010\r\n1002,Main Rd,\r\n';
-    const step = planSourceLoad({ source, csv, origin: 'test://a.csv', loadedAt: '2025-02-10T00:00:00Z' });
+    const csv =
+      '\uFEFFSchool_code,Street,ICSEA_value,_source\r\n1001,"Level 2, 10 Smith St",1010,test://a.csv\r\n1002,Main Rd,,test://a.csv\r\n';
+    const step = planSourceLoad({ source, csv, loadedAt: '2025-02-10T00:00:00Z' });
     const [result] = await engine.build([step]);
     expect(result).toMatchObject({ status: 'success', rows: 2 });
     const table = tableFromIPC((await engine.query('select * from main.schools order by School_code')).ipc);
@@ -52,8 +53,8 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
       'School_code',
       'Street',
       'ICSEA_value',
-      '_load_timestamp',
       '_source',
+      '_load_timestamp',
     ]);
     const rows = table.toArray().map((row) => row.toJSON());
     expect(rows[0]).toMatchObject({
@@ -77,7 +78,6 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
     if (source?.resourceType !== 'source') throw new Error('source not loaded');
     const sourceStep = planSourceLoad({
       source,
-      origin: 'https://example.invalid/gone.csv',
       loadedAt: '2025-01-01T00:00:00Z',
       error: 'HTTP 404 from the portal',
     });

@@ -140,7 +140,9 @@ function readFile(
   const resourceId = text(entry.resource_id);
   const fileName = format === 'datastore' ? `${resourceId ?? 'resource'}.json` : (text(entry.file) ?? lastSegment(url));
   if (format === 'datastore' && !resourceId) problems.push(`meta.files[${index}] needs resource_id (DataStore).`);
-  if (format !== 'datastore' && !url) problems.push(`meta.files[${index}] needs url.`);
+  // Without a last-known URL, the current one is looked up through package_show by resource name.
+  if (format !== 'datastore' && !url && !text(entry.resource_name))
+    problems.push(`meta.files[${index}] needs url, or resource_name to look it up.`);
   return {
     resourceId,
     resourceName: text(entry.resource_name),

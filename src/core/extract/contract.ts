@@ -69,7 +69,8 @@ export function describeMissingColumns(options: {
 export function describeHeaderWarnings(options: { fileName: string; match: HeaderMatch }): string[] {
   const { fileName, match } = options;
   const warnings: string[] = [];
-  const renamed = match.columns.filter((c) => c.actual !== c.canonical);
+  // Padding alone is not worth a warning (the match ignores it); an alias or a change of case is.
+  const renamed = match.columns.filter((c) => c.actual.trim().replace(/\s+/g, ' ') !== c.canonical);
   if (renamed.length > 0)
     warnings.push(`${fileName}: read ${renamed.map((c) => `'${c.actual}' as ${c.canonical}`).join(', ')}.`);
   if (match.extras.length > 0)

@@ -127,10 +127,22 @@ describe('prepareSource with a family of year columns', () => {
   it('reads every year column as published and checks each value as a percentage', () => {
     const prepared = prepareSource({
       spec: ATTENDANCE,
-      tables: [{ file: file('a.csv'), origin: 'u', rows: parseCsv('\uFEFFschool_code,school_name,2019,2021\n1001,A,94.3,sp\n1002,B,101,na\n,NSW government,92.4,91.1\n') }],
+      tables: [
+        {
+          file: file('a.csv'),
+          origin: 'u',
+          rows: parseCsv(
+            '\uFEFFschool_code,school_name,2019,2021\n1001,A,94.3,sp\n1002,B,101,na\n,NSW government,92.4,91.1\n',
+          ),
+        },
+      ],
     });
     expect(parseCsv(prepared.csv ?? '')[0]).toEqual(['school_code', 'school_name', '2019', '2021', '_source']);
-    expect(prepared.report).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 1, rowsNotData: [{ reason: 'state total row', count: 1 }] });
+    expect(prepared.report).toMatchObject({
+      rowsLoaded: 2,
+      rowsQuarantined: 1,
+      rowsNotData: [{ reason: 'state total row', count: 1 }],
+    });
     expect(parseCsv(prepared.quarantineCsv ?? '')[1]?.[5]).toBe('2019: 101 is outside 0…100');
     expect(prepared.report.warnings.filter((w) => w.includes('unexpected'))).toEqual([]);
   });

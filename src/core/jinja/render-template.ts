@@ -61,10 +61,11 @@ export function renderTemplate(options: {
     throw new ReturnSignal(value);
   });
   const interpreter = new Interpreter(env);
+  const globalsBefore = new Set(env.variables.keys());
   for (const macro of options.macros ?? []) {
     runOrThrow({ path: macro.path, run: () => interpreter.run(parseCached(macro)) });
   }
-  wrapMacrosForReturn(env);
+  wrapMacrosForReturn(env, globalsBefore);
   return runOrThrow({ path, run: () => String(unwrapValue(interpreter.run(program)) ?? '') });
 }
 
@@ -90,11 +91,14 @@ class ReturnSignal {
 
 type RuntimeFunction = { type: string; value: (args: unknown[], scope: unknown) => unknown };
 
-/** Wrap every macro so a `return(...)` inside it becomes the macro's value instead of an error. */
-function wrapMacrosForReturn(env: Environment): void {
+/**
+ * Wrap every macro the macro files defined (not the globals set before them, `return` among them) so a
+ * `return(...)` inside it becomes the macro's value, as a plain value (a list stays a list).
+ */
+function wrapMacrosForReturn(env: Environment, globalsBefore: ReadonlySet<string>): void {
   for (const [name, value] of env.variables) {
     const fn = value as unknown as RuntimeFunction;
-    if (fn.type !== 'FunctionValue' || name in JINJA_CONSTANTS) continue;
+    if (fn.type !== 'FunctionValue' || globalsBefore.has(name)) continue;
     const original = fn.value;
     fn.value = (args, scope) => {
       try {
@@ -102,7 +106,7 @@ function wrapMacrosForReturn(env: Environment): void {
       } catch (signal) {
         if (!(signal instanceof ReturnSignal)) throw signal;
         // `Environment.set` converts a plain value into the interpreter's runtime value and returns it.
-        return new Environment().set('value', signal.value);
+        return new Environment().set('value', unwrapValue(signal.value));
       }
     };
   }

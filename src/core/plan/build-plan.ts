@@ -29,8 +29,8 @@ export interface BuildStep {
   label: string;
   /** The compiled SELECT (models, tests) or empty (seeds). */
   compiledSql: string;
-  /** A file to register before the statements run (seeds: the CSV). */
-  file?: { name: string; text: string } | undefined;
+  /** Files to register before the statements run (seeds and sources: their CSV). */
+  files?: Array<{ name: string; text: string }> | undefined;
   /** Statements that build the relation (or store a test's failing rows), run in order. */
   statements: string[];
   /** A query returning one row with one count: rows built, or a test's failures. */
@@ -101,21 +101,33 @@ export function planBuild(options: {
   return { steps, errors };
 }
 
+/** The table holding a source's quarantined rows: the raw table's name with `__quarantine`. */
+export function quarantineRelation(source: SourceNode): string {
+  return `${quoteIdentifier(source.schema)}.${quoteIdentifier(`${source.relation}__quarantine`)}`;
+}
+
 /**
- * Plan loading a source's raw CSV into its relation, every column as text plus the lineage columns
- * `_load_timestamp` and `_source` (typing belongs to staging, where bad values stay visible). When the
- * data could not be had, pass `error`: the step fails with it and everything downstream is skipped.
+ * Plan loading a source: its accepted rows (canonical columns, `_source` per row) into the raw table as
+ * text with `_load_timestamp` (typing belongs to staging, where bad values stay visible), and its
+ * quarantined rows, with their reasons, into `<raw table>__quarantine`. When the data could not be had,
+ * pass `error`: the step fails with it and everything downstream is skipped.
  */
 export function planSourceLoad(options: {
   source: SourceNode;
   csv?: string | undefined;
-  origin: string;
+  quarantineCsv?: string | undefined;
   loadedAt: string;
   error?: string | undefined;
 }): BuildStep {
-  const { source, origin, loadedAt } = options;
+  const { source, csv, loadedAt } = options;
   const relation = relationOf(source) as string;
+  const quarantine = quarantineRelation(source);
   const fileName = `source__${source.sourceName}__${source.name}.csv`;
+  const quarantineFile = `source__${source.sourceName}__${source.name}__quarantine.csv`;
+  const hasQuarantine = (options.quarantineCsv?.split('\n').filter(Boolean).length ?? 0) > 1;
+  const readText = (file: string) =>
+    `read_csv(${quoteLiteral(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+  const stamp = `${quoteLiteral(loadedAt)}::timestamptz as _load_timestamp`;
   return {
     uniqueId: source.uniqueId,
     name: `${source.sourceName}.${source.name}`,
@@ -124,15 +136,17 @@ export function planSourceLoad(options: {
     label: 'source',
     compiledSql: '',
     dependsOn: [],
-    error:
-      options.error ??
-      (options.csv === undefined ? `No data for source ${source.sourceName}.${source.name}.` : undefined),
-    file: options.csv === undefined ? undefined : { name: fileName, text: options.csv },
+    error: options.error ?? (csv === undefined ? `No data for source ${source.sourceName}.${source.name}.` : undefined),
+    files: [
+      ...(csv === undefined ? [] : [{ name: fileName, text: csv }]),
+      ...(hasQuarantine && options.quarantineCsv ? [{ name: quarantineFile, text: options.quarantineCsv }] : []),
+    ],
     statements: [
       `create schema if not exists ${quoteIdentifier(source.schema)}`,
-      `create or replace table ${relation} as
-select *, ${quoteLiteral(loadedAt)}::timestamptz as _load_timestamp, ${quoteLiteral(origin)} as _source
-from read_csv(${quoteLiteral(fileName)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`,
+      `create or replace table ${relation} as\nselect *, ${stamp}\nfrom ${readText(fileName)}`,
+      hasQuarantine
+        ? `create or replace table ${quarantine} as\nselect *, ${stamp}\nfrom ${readText(quarantineFile)}`
+        : `create or replace table ${quarantine} as\nselect *, null::varchar as _reason, null::varchar as _row from ${relation} limit 0`,
     ],
     countSql: `select count(*) from ${relation}`,
   };
@@ -149,7 +163,7 @@ function planStep(options: { project: Project; node: ProjectNode; dependsOn: str
       kind: 'seed',
       label: 'seed file',
       compiledSql: '',
-      file: { name: fileName, text: node.csv },
+      files: [{ name: fileName, text: node.csv }],
       statements: [
         `create schema if not exists ${quoteIdentifier(node.schema)}`,
         // dbt infers seed column types from the data (agate); DuckDB's CSV sniffer does the same job.

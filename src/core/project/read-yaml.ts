@@ -14,14 +14,30 @@ export interface YamlFile {
 /** Parse YAML keeping positions, so every later error can say "file:line" (dbt says less). */
 export function readYaml(file: ProjectFile): YamlFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(file.content, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(file.content, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
   const errors: ProjectError[] = document.errors.map((error) => ({
     path: file.path,
     line: lineCounter.linePos(error.pos[0]).line,
     message: `Invalid YAML (${error.code}): ${firstLine(error.message)}`,
   }));
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = document.toJS();
+    } catch (error) {
+      // An alias whose anchor does not exist (`*name`) only fails when the document is resolved.
+      const message = error instanceof Error ? error.message : String(error);
+      const alias = /alias\b.*:\s*([A-Za-z0-9_-]+)\s*$/i.exec(firstLine(message))?.[1];
+      const at = alias ? file.content.indexOf(`*${alias}`) : -1;
+      errors.push({
+        path: file.path,
+        line: at >= 0 ? lineCounter.linePos(at).line : undefined,
+        message: `Invalid YAML: ${firstLine(message)}`,
+      });
+    }
+  }
   return {
-    value: errors.length > 0 ? undefined : (document.toJS() as unknown),
+    value,
     errors,
     lineOf(path) {
       const node = document.getIn(path, true) as Node | undefined;
