@@ -1,0 +1,97 @@
+import type { SourceFileSpec, SourceSpec } from '../../core/extract/catalogue.ts';
+import type { ObtainedFile } from '../../core/extract/plan-source.ts';
+import { fetchSourceFile } from '../../extract/fetch-source.ts';
+import { deleteCached, readCached, writeCached } from './raw-cache.ts';
+
+/** Progress of one source's download, in bytes (or records, for DataStore tables). */
+export interface DownloadProgress {
+  /** Done so far. */
+  loaded: number;
+  /** Expected in all, when the portal says. */
+  total?: number | undefined;
+}
+
+/** A file obtained, with when it was fetched and any notes (moved URL, proxy used, from cache). */
+export type Obtained = ObtainedFile & { fetchedAt: string; notes: string[] };
+
+/** The bundled sample of a file, built into public/data/sample by `npm run build`. */
+export async function obtainSample(file: SourceFileSpec): Promise<Obtained> {
+  const url = `${import.meta.env.BASE_URL}data/sample/${encodeURIComponent(file.fileName)}`;
+  const fetchedAt = new Date().toISOString();
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return {
+      file,
+      origin: `sample:${file.fileName}`,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      fetchedAt,
+      notes: [],
+    };
+  } catch (error) {
+    return {
+      file,
+      origin: url,
+      error: `the bundled sample ${file.fileName} could not be read (${messageOf(error)}).`,
+      fetchedAt,
+      notes: [],
+    };
+  }
+}
+
+/**
+ * A file from the portal: from the browser's cache unless `refresh`, else downloaded (through the proxy
+ * when the portal blocks the browser and one is set) and cached.
+ */
+export async function obtainLive(options: {
+  spec: SourceSpec;
+  file: SourceFileSpec;
+  proxy: string;
+  refresh: boolean;
+  signal: AbortSignal;
+  onProgress: (progress: DownloadProgress) => void;
+}): Promise<Obtained> {
+  const { spec, file } = options;
+  const key = file.url ?? `datastore:${file.resourceId ?? file.fileName}`;
+  if (options.refresh) await deleteCached(key);
+  const cached = await readCached(key);
+  if (cached)
+    return {
+      file,
+      origin: key,
+      bytes: cached.bytes,
+      fetchedAt: cached.fetchedAt,
+      notes: [...cached.notes, 'From this browser’s cache.'],
+    };
+  try {
+    const fetched = await fetchSourceFile({
+      spec,
+      file,
+      settings: {
+        proxy: options.proxy.trim() || undefined,
+        signal: options.signal,
+        onProgress: (progress) => options.onProgress({ loaded: progress.loaded, total: progress.total }),
+      },
+    });
+    const fetchedAt = new Date().toISOString();
+    await writeCached({ url: key, bytes: fetched.bytes, fetchedAt, notes: fetched.notes });
+    return { file, origin: fetched.url, bytes: fetched.bytes, fetchedAt, notes: fetched.notes };
+  } catch (error) {
+    return { file, origin: key, error: messageOf(error), fetchedAt: new Date().toISOString(), notes: [] };
+  }
+}
+
+/** A file the user picked or dropped, standing in for the download. */
+export async function obtainFromUser(options: { file: SourceFileSpec; picked: File }): Promise<Obtained> {
+  return {
+    file: options.file,
+    origin: `file:${options.picked.name}`,
+    bytes: new Uint8Array(await options.picked.arrayBuffer()),
+    fetchedAt: new Date().toISOString(),
+    notes: [`Loaded by hand from ${options.picked.name}.`],
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
