@@ -8,6 +8,7 @@ import { loadProject, type LoadedProject } from '../core/project/load-project.ts
 import type { SourceNode } from '../core/project/types.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine } from './engine.ts';
+import { withEntries } from './with-entries.ts';
 import { bundledProjectFiles } from './project-files.ts';
 import { settings } from './settings.svelte.ts';
 import {
@@ -138,7 +139,7 @@ class Stack {
       fetchedAt,
       notes: obtained.flatMap((o) => o.notes),
     });
-    this.reports = new Map(this.reports).set(source.uniqueId, planned.report);
+    this.reports = withEntries(this.reports, [[source.uniqueId, planned.report]]);
     return planned;
   }
 
@@ -166,17 +167,20 @@ class Stack {
     const plan = planBuild({ project, selected: options.selected, sourceSteps: options.planned.map((p) => p.step) });
     if (plan.errors.length > 0) throw new Error(plan.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
     const results = await getEngine().build(plan.steps);
-    const steps = new Map(this.steps.map((step) => [step.uniqueId, step]));
-    for (const step of plan.steps) steps.set(step.uniqueId, step);
+    const steps = withEntries(
+      new Map(this.steps.map((step) => [step.uniqueId, step])),
+      plan.steps.map((step) => [step.uniqueId, step]),
+    );
     this.steps = [...steps.values()];
-    const merged = new Map(this.results);
-    for (const result of results) merged.set(result.uniqueId, result);
-    this.results = merged;
+    this.results = withEntries(
+      this.results,
+      results.map((result) => [result.uniqueId, result]),
+    );
     this.buildVersion++;
   }
 
   #setSource(uniqueId: string, status: SourceStatus): void {
-    this.sources = new Map(this.sources).set(uniqueId, status);
+    this.sources = withEntries(this.sources, [[uniqueId, status]]);
   }
 }
 

@@ -1,0 +1,9 @@
+/**
+ * A copy of a map with entries set: state held in `$state.raw` is replaced, never mutated, so every
+ * reader sees a new value.
+ */
+export function withEntries<K, V>(map: ReadonlyMap<K, V>, entries: Iterable<readonly [K, V]>): Map<K, V> {
+  const copy = new Map(map);
+  for (const [key, value] of entries) copy.set(key, value);
+  return copy;
+}
