@@ -98,6 +98,9 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
     if (value === undefined) throw new UsageError(`${flag} needs a value.`);
     setValue(options, key, value, flag);
   }
+  if (options.data && options.mirror) throw new UsageError('Give --data or --mirror, not both.');
+  if (options.mirror && !/^https?:\/\//.test(options.mirror))
+    throw new UsageError(`--mirror must be an http(s) URL, not '${options.mirror}'.`);
   if (options.command === 'show' && !options.inline && options.select.length === 0) {
     throw new UsageError('show needs --inline "<sql>" or --select <model>.');
   }

@@ -11,7 +11,9 @@ import type { Project, ProjectFile, SourceNode } from '../core/project/types.ts'
 import type { Engine } from '../engine/contract.ts';
 import { decodeResult } from '../engine/decode-result.ts';
 import { formatLoadReport, formatProblems, formatStepLine } from './build-log.ts';
+import { runDocsCommand } from './docs-command.ts';
 import { formatRows } from './format-rows.ts';
+import { portalObtainer } from './obtain-from-portal.ts';
 import type { CliOptions } from './parse-args.ts';
 import { readProjectDir } from './read-project-dir.ts';
 import { selectForCli } from './select-for-cli.ts';
@@ -72,6 +74,7 @@ export async function runCommand(options: {
     writeArtifacts({ target, manifest });
     return EXIT.ok;
   }
+  if (cli.command === 'docs') return runDocsCommand({ project, selected: selection.selected, cli, output });
   if (cli.command === 'compile') return compileSelected({ project, ids: selection.selected, output });
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
   const kinds = KINDS[cli.command] ?? ['seed', 'model'];
@@ -79,7 +82,7 @@ export async function runCommand(options: {
   const steps = await planWithUpstream({
     project,
     wanted,
-    location: options.location ?? { data: cli.data },
+    location: options.location ?? sourceLocation(cli, output),
     loadedAt: now().toISOString(),
   });
   if (steps.errors.length > 0) {
@@ -201,6 +204,15 @@ async function showRows(options: {
     output.err(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   }
+}
+
+/** `--data DIR` reads files by name; `--mirror URL` downloads through a mirror; neither: the sample. */
+function sourceLocation(cli: CliOptions, output: CliOutput): SourceLocation {
+  if (cli.mirror)
+    return {
+      obtainFromMirror: portalObtainer({ mirror: cli.mirror, onNote: (note) => output.out(`      note: ${note}`) }),
+    };
+  return { data: cli.data };
 }
 
 const INLINE_NAME = '__show_inline__';

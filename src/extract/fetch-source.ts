@@ -47,8 +47,14 @@ export async function fetchSourceFile({ spec, file, settings }: FetchSourceFileO
 }
 
 async function fetchDownload(spec: SourceSpec, file: SourceFileSpec, settings: PortalSettings): Promise<FetchedFile> {
-  if (!file.url)
-    throw new Error(`${describeFile(spec, file)}: the catalogue gives no download URL for ${file.fileName}.`);
+  if (!file.url) {
+    // Only the resource's name is catalogued: ask the portal where it is now.
+    const found = await findCurrentUrl({ spec, file, settings });
+    settings.onNote?.(
+      `Found the download URL for ${describeFile(spec, file)} through the portal's catalogue: ${found}`,
+    );
+    return fetchBytes(found, settings);
+  }
   const url = withMirror(settings, file.url);
   try {
     return await fetchBytes(url, settings);

@@ -13,8 +13,8 @@ export interface FindResourceOptions {
   spec: SourceSpec;
   /** The file whose URL answered 404. */
   file: SourceFileSpec;
-  /** That 404. */
-  missing: FetchError;
+  /** The 404 of the last known URL; absent when the catalogue records no URL for the file. */
+  missing?: FetchError | undefined;
   /** Where the portal is, and how to download. */
   settings: FetchSettings & PortalApi;
 }
@@ -22,12 +22,14 @@ export interface FindResourceOptions {
 /** The file's current URL (on the mirror when one is set); throws FetchError naming package and resource. */
 export async function findCurrentUrl({ spec, file, missing, settings }: FindResourceOptions): Promise<string> {
   const wanted = describeResource(file);
-  const gone = `${missing.url} is gone (HTTP ${missing.status ?? 404})`;
+  const gone = missing
+    ? `${missing.url} is gone (HTTP ${missing.status ?? 404})`
+    : `the catalogue records no download URL for ${file.fileName}`;
   const fail = (reason: string, cause?: unknown): FetchError =>
     new FetchError({
       kind: 'http',
-      url: missing.url,
-      status: missing.status,
+      url: missing?.url ?? file.fileName,
+      status: missing?.status,
       message: `${gone}, and ${reason}`,
       cause,
     });
@@ -53,7 +55,7 @@ export async function findCurrentUrl({ spec, file, missing, settings }: FindReso
     );
   }
   const current = portalLink(settings, match.url.trim());
-  if (current === missing.url) {
+  if (missing && current === missing.url) {
     throw fail(
       `the portal's catalogue still lists that same URL for ${wanted}. Try again later. ${update(spec, file)}`,
     );

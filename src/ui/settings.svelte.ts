@@ -9,19 +9,22 @@ const STORAGE_KEY = 'data-stack-in-a-tab:settings';
 interface Stored {
   mode: DataMode;
   proxy: string;
+  mirror: string;
   theme: Theme;
 }
 
 /**
  * The user's settings, kept in localStorage. A deployment may set a default CORS proxy at build time
- * (VITE_DEFAULT_PROXY, e.g. its own proxy function); a `?proxy=` URL parameter sets one for this browser.
- * No proxy is used unless one of these sets it.
+ * (VITE_DEFAULT_PROXY, e.g. its own proxy function). URL parameters override for this page: `?data=live`,
+ * `?proxy=<template>`, `?mirror=<base URL>`. No proxy is used unless one of these sets it.
  */
 class Settings {
   /** Sample or live data. */
   mode = $state<DataMode>('sample');
   /** CORS proxy URL template with {url} or {encodedUrl}; empty for none. */
   proxy = $state('');
+  /** A mirror of the portals (scheme and host replacing Data.NSW's and ACARA's); empty for the real portals. */
+  mirror = $state('');
   /** Colour scheme. */
   theme = $state<Theme>('system');
 
@@ -30,13 +33,17 @@ class Settings {
     this.mode = stored.mode ?? 'sample';
     this.proxy = stored.proxy ?? (import.meta.env.VITE_DEFAULT_PROXY as string | undefined) ?? '';
     this.theme = stored.theme ?? 'system';
-    const fromUrl = new URLSearchParams(location.search).get('proxy');
-    if (fromUrl !== null) this.proxy = fromUrl;
+    this.mirror = stored.mirror ?? '';
+    const parameters = new URLSearchParams(location.search);
+    this.proxy = parameters.get('proxy') ?? this.proxy;
+    this.mirror = parameters.get('mirror') ?? this.mirror;
+    const mode = parameters.get('data');
+    if (mode === 'live' || mode === 'sample') this.mode = mode;
   }
 
   /** Persist the current settings. */
   save(): void {
-    const value: Stored = { mode: this.mode, proxy: this.proxy, theme: this.theme };
+    const value: Stored = { mode: this.mode, proxy: this.proxy, mirror: this.mirror, theme: this.theme };
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
     } catch {

@@ -154,6 +154,7 @@ class Stack {
       spec,
       file,
       proxy: settings.proxy,
+      mirror: settings.mirror,
       refresh,
       signal: this.#downloads.signal,
       onProgress: (progress) =>

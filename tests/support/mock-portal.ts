@@ -58,6 +58,8 @@ export interface MockPortalOptions {
   datastore?: Record<string, MockDataStore>;
   /** Send `Access-Control-Allow-Origin: *` (default false, like a portal whose CORS policy is unknown). */
   cors?: boolean;
+  /** Port to listen on; default a free one. */
+  port?: number;
 }
 
 /** A running mock portal. */
@@ -138,7 +140,7 @@ export async function startMockPortal(options: MockPortalOptions): Promise<MockP
       send(response, { status: 500, body: `Mock portal error: ${String(error)}\n` });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

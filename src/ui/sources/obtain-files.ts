@@ -47,12 +47,14 @@ export async function obtainLive(options: {
   spec: SourceSpec;
   file: SourceFileSpec;
   proxy: string;
+  mirror: string;
   refresh: boolean;
   signal: AbortSignal;
   onProgress: (progress: DownloadProgress) => void;
 }): Promise<Obtained> {
   const { spec, file } = options;
-  const key = file.url ?? `datastore:${file.resourceId ?? file.fileName}`;
+  // A mirror serves its own copy: cache it apart from the portal's.
+  const key = `${options.mirror.trim() || 'portal'}|${file.url ?? `datastore:${file.resourceId ?? file.fileName}`}`;
   if (options.refresh) await deleteCached(key);
   const cached = await readCached(key);
   if (cached)
@@ -69,6 +71,7 @@ export async function obtainLive(options: {
       file,
       settings: {
         proxy: options.proxy.trim() || undefined,
+        mirror: options.mirror.trim() || undefined,
         signal: options.signal,
         onProgress: (progress) => options.onProgress({ loaded: progress.loaded, total: progress.total }),
       },
