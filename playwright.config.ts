@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser.ts';
+import { APP_PORT, PORTAL_PORT, PROXY_PORT } from './tests/e2e/ports.ts';
 
-const PORT = 4173;
+const PORT = APP_PORT;
 const browser = findBrowser();
 
 // Flags that let Chromium start quietly on a machine with no general internet access.
@@ -31,11 +32,34 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: browser?.executablePath, args: CHROMIUM_ARGS },
   },
-  webServer: {
-    // The production build, as users get it (npm run test:e2e builds it first).
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The production build, as users get it (npm run test:e2e builds it first).
+      command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A stand-in for Data.NSW and ACARA: every catalogued source at its real path, no CORS header.
+      command: `npx tsx tests/support/serve-mock-portal.ts`,
+      url: `http://127.0.0.1:${PORTAL_PORT}/__control/hits`,
+      env: { PORT: String(PORTAL_PORT) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Our own CORS proxy, allowed to reach only the mock portal.
+      command: `npx tsx scripts/proxy.ts`,
+      port: PROXY_PORT,
+      env: {
+        PORT: String(PROXY_PORT),
+        HOST: '127.0.0.1',
+        PROXY_ALLOW_HOSTS: `127.0.0.1:${PORTAL_PORT}`,
+        PROXY_ALLOW_PRIVATE: '1',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,23 +1,30 @@
 import { test as base, expect } from '@playwright/test';
+import { LOCAL_HOSTS } from './ports.ts';
 
 /**
- * Every end-to-end test runs offline by construction: any request to a host other than the local server
- * is aborted and fails the test, and so does any console error or uncaught page error.
+ * Every end-to-end test runs offline by construction: any request to a host other than the local servers
+ * (the app, the mock portal, our proxy) is aborted and fails the test, and so does any console error or
+ * uncaught page error — except those a test declares it expects (`test.use({ expectedConsoleErrors })`),
+ * such as the browser's own report of a download the portal's CORS policy blocked.
  */
-export const test = base.extend<{ offlineGuard: void }>({
+export const test = base.extend<{ offlineGuard: void; expectedConsoleErrors: RegExp | undefined }>({
+  // One pattern (alternation for several): an array would read as Playwright's [value, options] form.
+  expectedConsoleErrors: [undefined, { option: true }],
   offlineGuard: [
-    async ({ page, baseURL }, use) => {
-      const local = new URL(baseURL ?? 'http://127.0.0.1');
+    async ({ page, baseURL, expectedConsoleErrors }, use) => {
+      const local = new Set([new URL(baseURL ?? 'http://127.0.0.1').host, ...LOCAL_HOSTS]);
       const foreign: string[] = [];
       const errors: string[] = [];
       await page.route('**/*', (route) => {
         const url = new URL(route.request().url());
-        if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host) return route.continue();
+        if (url.protocol === 'data:' || url.protocol === 'blob:' || local.has(url.host)) return route.continue();
         foreign.push(url.href);
         return route.abort('blockedbyclient');
       });
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
+        if (message.type() === 'error' && !expectedConsoleErrors?.test(message.text())) {
+          errors.push(message.text());
+        }
       });
       page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
       await use();

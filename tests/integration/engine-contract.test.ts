@@ -32,6 +32,17 @@ describe('Engine contract (DuckDB-WASM, Node build)', () => {
     await expect(engine.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
   });
 
+  // Regression: current_date needs DuckDB's ICU extension, which DuckDB fetched from the internet at first
+  // use (offline, the Node build hung and the browser made a request to extensions.duckdb.org).
+  it('never fetches an extension: a query needing one fails with a message naming it', async () => {
+    await expect(engine.query('select current_date')).rejects.toThrow(/icu extension/);
+    expect(
+      decodeResult(
+        (await engine.query('select cast(cast(current_timestamp as timestamp) as date) is not null as ok')).ipc,
+      ).rows,
+    ).toEqual([{ ok: true }]);
+  });
+
   it('loads a source as text with lineage columns, BOM and CRLF and quoted commas included', async () => {
     const { project } = loadProject({
       files: [

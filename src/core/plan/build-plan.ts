@@ -127,7 +127,8 @@ export function planSourceLoad(options: {
   const hasQuarantine = (options.quarantineCsv?.split('\n').filter(Boolean).length ?? 0) > 1;
   const readText = (file: string) =>
     `read_csv(${quoteLiteral(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
-  const stamp = `${quoteLiteral(loadedAt)}::timestamptz as _load_timestamp`;
+  // A plain TIMESTAMP in UTC: TIMESTAMPTZ arithmetic needs the ICU extension, which is not available offline.
+  const stamp = `${quoteLiteral(loadedAt.replace(/Z$/, ''))}::timestamp as _load_timestamp`;
   return {
     uniqueId: source.uniqueId,
     name: `${source.sourceName}.${source.name}`,

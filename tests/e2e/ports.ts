@@ -1,0 +1,8 @@
+/** The app under test (vite preview of the production build). */
+export const APP_PORT = 4173;
+/** The mock portal: every catalogued source at its real path, no CORS header. */
+export const PORTAL_PORT = 4180;
+/** Our own CORS proxy, allowed to reach only the mock portal. */
+export const PROXY_PORT = 4181;
+/** Hosts the tests may reach; anything else is the internet and fails the test. */
+export const LOCAL_HOSTS = [APP_PORT, PORTAL_PORT, PROXY_PORT].map((port) => `127.0.0.1:${port}`);
