@@ -25,7 +25,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    // Booting DuckDB-WASM and generating the samples takes seconds on a 2-core machine that is busy.
+    hookTimeout: 60_000,
     env: { TZ: 'UTC' },
   },
 });
