@@ -1,6 +1,7 @@
 import { readSourceSpec } from '../core/extract/catalogue.ts';
 import { planSourceFromFiles, type PlannedSource } from '../core/extract/plan-source.ts';
 import type { LoadReport } from '../core/extract/prepare-source.ts';
+import type { SnapshotManifest } from '../core/extract/snapshot-manifest.ts';
 import { descendantsOf } from '../core/graph/select-nodes.ts';
 import { planBuild, type BuildStep } from '../core/plan/build-plan.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
@@ -14,7 +15,8 @@ import { settings } from './settings.svelte.ts';
 import {
   obtainFromUser,
   obtainLive,
-  obtainSample,
+  bundledSnapshot,
+  obtainBundled,
   type DownloadProgress,
   type Obtained,
 } from './sources/obtain-files.ts';
@@ -56,6 +58,8 @@ class Stack {
   sources = $state.raw<Map<string, SourceStatus>>(new Map());
   /** Bumped after every (re)build, so reports query fresh models. */
   buildVersion = $state(0);
+  /** The deployment's snapshot of the real data, when it shipped one (used instead of the sample). */
+  snapshot = $state.raw<SnapshotManifest | undefined>(undefined);
   /** Milliseconds from start to the first build. */
   buildMs = $state<number | undefined>(undefined);
 
@@ -101,6 +105,7 @@ class Stack {
       const sources = [...loaded.project.nodes.values()].filter(
         (node): node is SourceNode => node.resourceType === 'source',
       );
+      if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
       const [, ...planned] = await Promise.all([
         getEngine().open(),
@@ -149,7 +154,7 @@ class Stack {
     file: Obtained['file'],
     refresh: boolean,
   ): Promise<Obtained> {
-    if (settings.mode !== 'live' || !spec) return obtainSample(file);
+    if (settings.mode !== 'live' || !spec) return obtainBundled(file);
     return obtainLive({
       spec,
       file,

@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/parse-args.ts';
 import { readProjectDir } from '../../src/cli/read-project-dir.ts';
 import { runCommand } from '../../src/cli/run-command.ts';
+import { readSnapshotManifest } from '../../src/core/extract/snapshot-manifest.ts';
 import { loadProject } from '../../src/core/project/load-project.ts';
 import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
 import { openNodeBindings } from '../../src/worker/node-bindings.ts';
@@ -86,5 +88,23 @@ describe('npm run stack -- --mirror: the real loading code against a mock portal
     } finally {
       portal.setFailure(MASTER, undefined);
     }
+  });
+
+  it('npm run snapshot downloads every file with a manifest, and --data builds from the snapshot', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'stack-snapshot-'));
+    const child = spawn('node_modules/.bin/tsx', ['scripts/snapshot.ts', '--mirror', portal.url, '--out', out], {
+      cwd: ROOT,
+    });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, log).toBe(0);
+    const manifest = readSnapshotManifest(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest?.files ?? {})).toHaveLength(21);
+    expect(manifest?.files['master_dataset.csv']?.url).toBe(`${portal.url}${MASTER}`);
+    const { code: built, text } = await stack(['build', '--select', 'resource_type:source', '--data', out]);
+    expect(built, text).toBe(0);
+    expect(text).toMatch(/Done\. PASS=16 WARN=0 ERROR=0 SKIP=0 TOTAL=16/);
   });
 });

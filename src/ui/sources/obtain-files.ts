@@ -1,5 +1,6 @@
 import type { SourceFileSpec, SourceSpec } from '../../core/extract/catalogue.ts';
 import type { ObtainedFile } from '../../core/extract/plan-source.ts';
+import { readSnapshotManifest, type SnapshotManifest } from '../../core/extract/snapshot-manifest.ts';
 import { fetchSourceFile } from '../../extract/fetch-source.ts';
 import { deleteCached, readCached, writeCached } from './raw-cache.ts';
 
@@ -14,25 +15,37 @@ export interface DownloadProgress {
 /** A file obtained, with when it was fetched and any notes (moved URL, proxy used, from cache). */
 export type Obtained = ObtainedFile & { fetchedAt: string; notes: string[] };
 
-/** The bundled sample of a file, built into public/data/sample by `npm run build`. */
-export async function obtainSample(file: SourceFileSpec): Promise<Obtained> {
-  const url = `${import.meta.env.BASE_URL}data/sample/${encodeURIComponent(file.fileName)}`;
-  const fetchedAt = new Date().toISOString();
+let snapshot: Promise<SnapshotManifest | undefined> | undefined;
+
+/** The snapshot `npm run snapshot` put in public/data/snapshot, if the deployment shipped one. */
+export function bundledSnapshot(): Promise<SnapshotManifest | undefined> {
+  snapshot ??= fetch(`${import.meta.env.BASE_URL}data/snapshot/manifest.json`)
+    .then(async (response) => (response.ok ? readSnapshotManifest(await response.text()) : undefined))
+    .catch(() => undefined);
+  return snapshot;
+}
+
+/**
+ * A bundled file: from the deployment's snapshot of the real data when it has this file, else the
+ * generated sample (public/data/sample, written by `npm run build`).
+ */
+export async function obtainBundled(file: SourceFileSpec): Promise<Obtained> {
+  const manifest = await bundledSnapshot();
+  const entry = manifest?.files[file.fileName];
+  const folder = entry ? 'snapshot' : 'sample';
+  const url = `${import.meta.env.BASE_URL}data/${folder}/${encodeURIComponent(file.fileName)}`;
+  const fetchedAt = entry && manifest ? manifest.fetchedAt : new Date().toISOString();
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return {
-      file,
-      origin: `sample:${file.fileName}`,
-      bytes: new Uint8Array(await response.arrayBuffer()),
-      fetchedAt,
-      notes: [],
-    };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const notes = entry ? [`From the snapshot of ${entry.url} shipped with this site.`] : [];
+    return { file, origin: entry ? entry.url : `sample:${file.fileName}`, bytes, fetchedAt, notes };
   } catch (error) {
     return {
       file,
       origin: url,
-      error: `the bundled sample ${file.fileName} could not be read (${messageOf(error)}).`,
+      error: `the bundled ${folder} file ${file.fileName} could not be read (${messageOf(error)}).`,
       fetchedAt,
       notes: [],
     };
