@@ -96,6 +96,15 @@ class Stack {
     });
   }
 
+  /** Load every source again (downloaded afresh in live mode) and rebuild the whole project. */
+  async reloadAll(): Promise<void> {
+    const project = this.loaded?.project;
+    if (!project) return;
+    const sources = [...project.nodes.values()].filter((node): node is SourceNode => node.resourceType === 'source');
+    const planned = await Promise.all(sources.map((source) => this.#planSource(source, { refresh: true })));
+    await this.#build({ planned, selected: undefined });
+  }
+
   async #run(): Promise<void> {
     const started = performance.now();
     try {
