@@ -81,13 +81,33 @@ export function planBuild(options: {
     if (node.resourceType !== 'test') continue;
     for (const parent of node.dependsOn) testsOf.set(parent, [...(testsOf.get(parent) ?? []), node.uniqueId]);
   }
+  // As in dbt build, a node waits for a test on one of its parents only when everything that test reads
+  // is upstream of the node: a relationships test from a fact to a dimension reads the fact itself, and
+  // waiting for it would make the fact wait for its own test (a cycle).
+  const ancestors = ancestorLookup(project);
   const waitsFor = (node: ProjectNode): string[] => {
     const parents = upstreamBuildable(project, node);
-    const parentTests = node.resourceType === 'test' ? [] : parents.flatMap((parent) => testsOf.get(parent) ?? []);
+    const upstream = ancestors(node.uniqueId);
+    const parentTests =
+      node.resourceType === 'test'
+        ? []
+        : parents
+            .flatMap((parent) => testsOf.get(parent) ?? [])
+            .filter((testId) => (project.nodes.get(testId)?.dependsOn ?? []).every((id) => upstream.has(id)));
     return [...new Set([...parents, ...parentTests])].filter((id) => ids.has(id));
   };
   const sorted = topoSort(included.map((node) => ({ id: node.uniqueId, dependsOn: waitsFor(node) })));
-  const order = sorted.ok ? sorted.order : included.map((node) => node.uniqueId);
+  if (!sorted.ok) {
+    const names = sorted.cycle.map((id) => project.nodes.get(id)?.name ?? id).join(' → ');
+    const first = project.nodes.get(sorted.cycle[0] as string);
+    return {
+      steps: [],
+      errors: [
+        { uniqueId: first?.uniqueId ?? '', path: first?.path ?? '', message: `The build order has a cycle: ${names}.` },
+      ],
+    };
+  }
+  const order = sorted.order;
   const steps: BuildStep[] = [...sourceSteps];
   const errors: PlanError[] = [];
   for (const id of order) {
@@ -209,6 +229,23 @@ function planStep(options: { project: Project; node: ProjectNode; dependsOn: str
     };
   }
   throw new Error(`Sources are loaded, not built: ${node.uniqueId}.`);
+}
+
+/** Every node's ancestors (all depths), computed once per node. */
+function ancestorLookup(project: Project): (id: string) => ReadonlySet<string> {
+  const memo = new Map<string, Set<string>>();
+  const visit = (id: string): Set<string> => {
+    const known = memo.get(id);
+    if (known) return known;
+    const found = new Set<string>();
+    memo.set(id, found); // a cycle (rejected when the project loads) cannot recurse for ever
+    for (const parent of project.nodes.get(id)?.dependsOn ?? []) {
+      found.add(parent);
+      for (const ancestor of visit(parent)) found.add(ancestor);
+    }
+    return found;
+  };
+  return visit;
 }
 
 /** Parents that are built by a step; an ephemeral parent is looked through to its own parents. */
