@@ -1,20 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { findBrowser } from './scripts/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.ts';
 import { APP_PORT, PORTAL_PORT, PROXY_PORT } from './tests/e2e/ports.ts';
 
 const PORT = APP_PORT;
 const browser = findBrowser();
-
-// Flags that let Chromium start quietly on a machine with no general internet access.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',

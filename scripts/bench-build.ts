@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { findBrowser } from './find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from './find-browser.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const PORT = 4190;
@@ -41,15 +41,7 @@ const server = spawn(
 await new Promise((resolve) => setTimeout(resolve, 3000));
 const browser = await chromium.launch({
   executablePath: findBrowser()?.executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const ready: number[] = [];
 const built: number[] = [];

@@ -20,3 +20,14 @@ export function findBrowser(): { executablePath: string | undefined } | undefine
   if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM };
   return undefined;
 }
+
+/** Flags that let Chromium start quietly on a machine with no general internet access. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -1,7 +1,7 @@
 import { planSourceLoad, type BuildStep } from '../plan/build-plan.ts';
 import type { SourceNode } from '../project/types.ts';
 import { readSourceSpec, type SourceFileSpec } from './catalogue.ts';
-import { prepareSource, type LoadReport, type SourceTable } from './prepare-source.ts';
+import { emptyLoadReport, prepareSource, type LoadReport, type SourceTable } from './prepare-source.ts';
 import { readSourceFile } from './read-source-file.ts';
 
 /** One of a source's files as obtained: its bytes and where they came from, or why it could not be had. */
@@ -29,18 +29,8 @@ export function planSourceFromFiles(options: {
 }): PlannedSource {
   const { source, files, loadedAt } = options;
   const { spec, problems } = readSourceSpec(source);
-  const emptyReport = (error: string): LoadReport => ({
-    uniqueId: source.uniqueId,
-    title: spec?.title ?? source.name,
-    files: [],
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsQuarantined: 0,
-    rowsNotData: [],
-    blankRows: 0,
-    warnings: [],
-    error,
-  });
+  const emptyReport = (error: string): LoadReport =>
+    emptyLoadReport({ uniqueId: source.uniqueId, title: spec?.title ?? source.name, error });
   const fail = (error: string): PlannedSource => ({
     step: planSourceLoad({ source, loadedAt, error }),
     report: emptyReport(error),

@@ -60,17 +60,7 @@ export interface SourceTable {
  */
 export function prepareSource(options: { spec: SourceSpec; tables: readonly SourceTable[] }): PreparedSource {
   const { spec, tables } = options;
-  const report: LoadReport = {
-    uniqueId: spec.uniqueId,
-    title: spec.title,
-    files: [],
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsQuarantined: 0,
-    rowsNotData: [],
-    blankRows: 0,
-    warnings: [],
-  };
+  const report = emptyLoadReport({ uniqueId: spec.uniqueId, title: spec.title });
   const matched = tables.map((table) => {
     const headerRow = findHeaderRow({ spec, rows: table.rows });
     const header = table.rows[headerRow] ?? [];
@@ -139,6 +129,20 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
       `${report.rowsQuarantined} row${report.rowsQuarantined === 1 ? '' : 's'} quarantined: they break a type or bound (see the quarantine table).`,
     );
   return { report, csv: formatCsv(accepted), quarantineCsv: formatCsv(quarantined) };
+}
+
+/** A report of nothing loaded yet (or, with `error`, of a source that could not load). */
+export function emptyLoadReport(options: { uniqueId: string; title: string; error?: string }): LoadReport {
+  return {
+    ...options,
+    files: [],
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsQuarantined: 0,
+    rowsNotData: [],
+    blankRows: 0,
+    warnings: [],
+  };
 }
 
 /**
