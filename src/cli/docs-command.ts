@@ -23,7 +23,7 @@ export function runDocsCommand(options: {
     return 0;
   }
   if (cli.format === 'csv') {
-    output.err('docs prints Markdown (the default) or --format json.');
+    output.err('docs prints markdown (the default, also --format markdown) or --format json.');
     return 2;
   }
   if (matrix.rows.length === 0 && matrix.dimensions.length === 0) {

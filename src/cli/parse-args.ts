@@ -24,8 +24,8 @@ export interface CliOptions {
   mirror: string | undefined;
   /** `show --inline "<sql>"`. */
   inline: string | undefined;
-  /** `show` output format. */
-  format: 'table' | 'csv' | 'json';
+  /** Output format: `show` prints table, csv or json; `docs` prints markdown (the default) or json. */
+  format: 'table' | 'csv' | 'json' | 'markdown';
   /** `show` row limit. */
   limit: number;
 }
@@ -109,8 +109,9 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
 
 function setValue(options: CliOptions, key: keyof CliOptions, value: string, flag: string): void {
   if (key === 'format') {
-    if (value !== 'table' && value !== 'csv' && value !== 'json')
-      throw new UsageError(`${flag} must be table, csv or json, not '${value}'.`);
+    if (value !== 'table' && value !== 'csv' && value !== 'json' && value !== 'markdown') {
+      throw new UsageError(`${flag} must be table, csv, json or markdown, not '${value}'.`);
+    }
     options.format = value;
   } else if (key === 'limit') {
     const limit = Number(value);

@@ -198,7 +198,7 @@ async function showRows(options: {
   try {
     const sql = compileNode({ project, node });
     const { ipc } = await engine.query(`select * from (\n${sql.replace(/;\s*$/, '')}\n) limit ${cli.limit}`);
-    output.out(formatRows(decodeResult(ipc), cli.format));
+    output.out(formatRows(decodeResult(ipc), cli.format === 'markdown' ? 'table' : cli.format));
     return EXIT.ok;
   } catch (error) {
     output.err(error instanceof Error ? error.message : String(error));

@@ -16,7 +16,8 @@ const port = Number(process.env.PORT ?? 4180);
 const options = portalFromCatalogue(loadProject({ files: readProjectDir(process.cwd()) }).project);
 const originals = new Map(Object.entries(options.files).map(([path, file]) => [path, file.body]));
 const failed = new Set<string>();
-let portal: MockPortal | undefined;
+// The control routes need the running portal, which exists only once the routes are handed over.
+const started: { portal?: MockPortal } = {};
 
 const ok = (body: string): MockReply => ({ body, contentType: 'text/plain' });
 
@@ -30,18 +31,19 @@ const routes: Record<string, (request: MockRequest) => MockReply> = {
   '/__control/failure': ({ query }) => {
     const path = query.get('path') ?? '';
     const status = Number(query.get('status') ?? 0);
-    portal?.setFailure(path, status > 0 ? { kind: 'status', status } : undefined);
+    started.portal?.setFailure(path, status > 0 ? { kind: 'status', status } : undefined);
     if (status > 0) failed.add(path);
     return ok('set\n');
   },
   '/__control/reset': () => {
     for (const [path, body] of originals) (options.files[path] as { body: string | Uint8Array }).body = body;
-    for (const path of failed) portal?.setFailure(path, undefined);
+    for (const path of failed) started.portal?.setFailure(path, undefined);
     failed.clear();
     return ok('reset\n');
   },
-  '/__control/hits': () => ok(`${portal?.hits.filter((hit) => !hit.startsWith('/__control')).length ?? 0}\n`),
+  '/__control/hits': () => ok(`${started.portal?.hits.filter((hit) => !hit.startsWith('/__control')).length ?? 0}\n`),
 };
 
-portal = await startMockPortal({ ...options, routes, port });
+const portal = await startMockPortal({ ...options, routes, port });
+started.portal = portal;
 console.log(`Mock portal on ${portal.url}`);

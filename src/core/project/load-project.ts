@@ -1,5 +1,6 @@
 import { topoSort } from '../graph/topo-sort.ts';
 import { renderTemplate, TemplateError } from '../jinja/render-template.ts';
+import { buildMetricModels } from '../metrics/metric-models.ts';
 import { lineAt, nearestNames } from '../text/nearest.ts';
 import { readDocBlocks } from './doc-blocks.ts';
 import { dbtFunctions, TARGET } from './jinja-context.ts';
@@ -64,6 +65,8 @@ export function loadProject(options: { files: readonly ProjectFile[]; defaultNam
     const model = readModel({ ...context, file, patch: schema.models.get(baseName(file.path, '.sql')) });
     if (model) addNode(context, model);
   }
+  // Saved queries of the semantic layer become models too, once the models their semantic models ref exist.
+  for (const model of buildMetricModels({ ...context, schema, schemaName })) addNode(context, model);
   reportPatchesWithoutNodes({ project, errors, patches: schema.models, kind: 'model' });
   resolveReferences({ project, errors });
   for (const test of buildTestNodes({

@@ -47,6 +47,16 @@ export interface SourceDeclaration extends NodePatch {
   meta: Record<string, unknown>;
 }
 
+/** One entry of a top-level `semantic_models:`, `metrics:` or `saved_queries:` list, read by src/core/metrics. */
+export interface SemanticDeclaration {
+  /** The YAML file. */
+  path: string;
+  /** The entry as plain data. */
+  value: unknown;
+  /** 1-based line of a node inside the entry (`[]`: the entry itself; `['measures', 0]`), when it exists. */
+  lineOf(at: ReadonlyArray<string | number>): number | undefined;
+}
+
 /** Everything the YAML files of a project declare. */
 export interface SchemaDeclarations {
   /** Source tables. */
@@ -55,13 +65,36 @@ export interface SchemaDeclarations {
   models: Map<string, NodePatch>;
   /** Seed patches by seed name. */
   seeds: Map<string, NodePatch>;
+  /** MetricFlow's `semantic_models:` entries. */
+  semanticModels: SemanticDeclaration[];
+  /** MetricFlow's `metrics:` entries. */
+  metrics: SemanticDeclaration[];
+  /** MetricFlow's `saved_queries:` entries. */
+  savedQueries: SemanticDeclaration[];
   /** Problems found. */
   errors: ProjectError[];
 }
 
-/** Read `sources:`, `models:` and `seeds:` from every YAML file given (dbt's "properties" files). */
+const SEMANTIC_KEYS = [
+  ['semantic_models', 'semanticModels'],
+  ['metrics', 'metrics'],
+  ['saved_queries', 'savedQueries'],
+] as const;
+
+/**
+ * Read `sources:`, `models:` and `seeds:` from every YAML file given (dbt's "properties" files), and collect
+ * the semantic layer's lists with their positions.
+ */
 export function parseSchemaFiles(files: readonly ProjectFile[]): SchemaDeclarations {
-  const result: SchemaDeclarations = { sources: [], models: new Map(), seeds: new Map(), errors: [] };
+  const result: SchemaDeclarations = {
+    sources: [],
+    models: new Map(),
+    seeds: new Map(),
+    semanticModels: [],
+    metrics: [],
+    savedQueries: [],
+    errors: [],
+  };
   for (const file of files) {
     const yaml = readYaml(file);
     result.errors.push(...yaml.errors);
@@ -82,6 +115,10 @@ export function parseSchemaFiles(files: readonly ProjectFile[]): SchemaDeclarati
       });
     }
     list(root.sources).forEach((source, sourceIndex) => readSource({ file, yaml, source, sourceIndex, result }));
+    for (const [key, kind] of SEMANTIC_KEYS)
+      list(root[key]).forEach((value, index) =>
+        result[kind].push({ path: file.path, value, lineOf: (at) => yaml.lineOf([key, index, ...at]) }),
+      );
   }
   return result;
 }
