@@ -113,3 +113,31 @@ test.describe('live data through our proxy to the portal', () => {
     expect(Number(await control(request, 'hits'))).toBe(before);
   });
 });
+
+test('what the user typed survives loading a source and reloading the page', async ({ page }) => {
+  await page.goto('/#/workbench');
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
+  await page.getByTestId('sql-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('select 42 as my_unsaved_work');
+
+  await page.goto('/#/sources');
+  const ram = page.locator('[data-source="source.nsw_schools.nsw_doe_datansw.ram"]');
+  const sample = SAMPLE_GENERATORS.ram?.().find((file) => file.fileName === 'data-hub-2019-approved.csv');
+  await ram
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'data-hub-2019-approved.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(String(sample?.content)),
+    });
+  await expect(ram).toContainText('from file');
+  await expect(ram).toHaveAttribute('data-state', 'loaded');
+
+  await page.goto('/#/workbench');
+  await expect(page.getByTestId('sql-editor')).toContainText('my_unsaved_work');
+  await page.reload();
+  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
+  await expect(page.getByTestId('sql-editor')).toContainText('my_unsaved_work');
+});
