@@ -125,13 +125,11 @@ test('what the user typed survives loading a source and reloading the page', asy
   await page.goto('/#/sources');
   const ram = page.locator('[data-source="source.nsw_schools.nsw_doe_datansw.ram"]');
   const sample = SAMPLE_GENERATORS.ram?.().find((file) => file.fileName === 'data-hub-2019-approved.csv');
-  await ram
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'data-hub-2019-approved.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(String(sample?.content)),
-    });
+  await ram.locator('input[type="file"]').setInputFiles({
+    name: 'data-hub-2019-approved.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(String(sample?.content)),
+  });
   await expect(ram).toContainText('from file');
   await expect(ram).toHaveAttribute('data-state', 'loaded');
 
