@@ -4,6 +4,7 @@ import { readSourceSpec, type SourceFileSpec } from '../core/extract/catalogue.t
 import { planSourceFromFiles, type ObtainedFile, type PlannedSource } from '../core/extract/plan-source.ts';
 import type { SourceNode } from '../core/project/types.ts';
 import { SAMPLE_GENERATORS } from '../core/sample/registry.ts';
+import type { SampleFile } from '../core/sample/sample-file.ts';
 
 /** Where the CLI reads source files from. */
 export interface SourceLocation {
@@ -23,10 +24,12 @@ export async function planSourceLoads(options: {
   location: SourceLocation;
   loadedAt: string;
 }): Promise<PlannedSource[]> {
+  // One generator makes all of a dataset's files (RAM's six years, enrolments' four resources): run each once.
+  const samples = new Map<string, SampleFile[]>();
   return Promise.all(
     options.sources.map(async (source) => {
       const files = (readSourceSpec(source).spec?.files ?? []).map((file) =>
-        obtain({ source, file, location: options.location }),
+        obtain({ source, file, location: options.location, samples }),
       );
       return planSourceFromFiles({ source, files: await Promise.all(files), loadedAt: options.loadedAt });
     }),
@@ -37,8 +40,9 @@ async function obtain(options: {
   source: SourceNode;
   file: SourceFileSpec;
   location: SourceLocation;
+  samples: Map<string, SampleFile[]>;
 }): Promise<ObtainedFile> {
-  const { source, file, location } = options;
+  const { source, file, location, samples } = options;
   if (location.obtainFromMirror) return location.obtainFromMirror({ source, file });
   if (location.data) {
     const path = join(location.data, file.fileName);
@@ -46,9 +50,9 @@ async function obtain(options: {
     return { file, origin: path, bytes: new Uint8Array(readFileSync(path)) };
   }
   const name = typeof source.meta.sample === 'string' ? source.meta.sample : undefined;
-  const sample = name
-    ? SAMPLE_GENERATORS[name]?.().find((generated) => generated.fileName === file.fileName)
-    : undefined;
+  const generate = name ? SAMPLE_GENERATORS[name] : undefined;
+  if (name && generate && !samples.has(name)) samples.set(name, generate());
+  const sample = name ? samples.get(name)?.find((generated) => generated.fileName === file.fileName) : undefined;
   if (!sample)
     return {
       file,
