@@ -36,61 +36,59 @@ export default ts.config(
       parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
     },
   },
-  {
-    files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: RUNTIME_PACKAGES, message: 'src/core is pure TypeScript: no UI, worker or database packages.' },
-            {
-              group: ['**/engine/*', '**/worker/*', '**/ui/*', '**/cli/*', 'node:*'],
-              message: 'src/core imports nothing outside src/core.',
-            },
-          ],
-        },
-      ],
+  ...boundaries([
+    {
+      files: ['src/core/**/*.ts', 'src/sample/**/*.ts'],
+      message: 'src/core and src/sample are pure TypeScript and import only src/core.',
+      packages: RUNTIME_PACKAGES,
+      folders: ['engine', 'worker', 'database', 'ui', 'cli', 'download', 'proxy', 'sample'],
+      node: true,
     },
-  },
-  {
-    files: ['src/extract/**/*.ts', 'src/proxy/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: RUNTIME_PACKAGES,
-              message:
-                'Extract and proxy code runs in the browser, Node and edge runtimes: no UI or database packages.',
-            },
-            {
-              group: ['**/engine/*', '**/worker/*', '**/ui/*', '**/cli/*'],
-              message: 'Extract code may use src/core only.',
-            },
-          ],
-        },
-      ],
+    {
+      files: ['src/download/**/*.ts', 'src/proxy/**/*.ts'],
+      message: 'Download and proxy code runs in the browser, Node and edge runtimes: it may use src/core only.',
+      packages: RUNTIME_PACKAGES,
+      folders: ['engine', 'worker', 'database', 'ui', 'cli', 'sample'],
     },
-  },
-  {
-    files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte', 'src/engine/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/worker/*', '@duckdb/*', 'duckdb-browser-blocking'],
-              message: 'The UI reaches the database only through src/engine (the worker is loaded by URL).',
-            },
-          ],
-        },
-      ],
+    {
+      files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte', 'src/engine/**/*.ts'],
+      message: 'The UI reaches the database only through src/engine (the worker is loaded by URL).',
+      packages: ['@duckdb/*', 'duckdb-browser-blocking'],
+      folders: ['worker', 'database', 'cli', 'sample'],
     },
-  },
+    {
+      files: ['src/database/**/*.ts', 'src/worker/**/*.ts'],
+      message: 'The database and its worker use src/core and the src/engine contract only.',
+      packages: ['svelte', 'svelte/*', 'monaco-editor', 'monaco-editor/*', 'echarts', 'echarts/*', 'leaflet'],
+      folders: ['ui', 'cli', 'download', 'sample'],
+    },
+    {
+      files: ['src/cli/**/*.ts'],
+      message: 'The CLI runs in Node: it may not import the UI or the browser worker.',
+      packages: ['svelte', 'svelte/*', 'monaco-editor', 'monaco-editor/*', 'echarts', 'echarts/*', 'leaflet'],
+      folders: ['ui', 'worker'],
+    },
+  ]),
 );
+
+/**
+ * One `no-restricted-imports` block per folder: the packages and sibling folders it may not import.
+ * @param {{files: string[], message: string, packages: string[], folders: string[], node?: boolean}[]} rules
+ */
+function boundaries(rules) {
+  return rules.map(({ files, message, packages, folders, node }) => ({
+    files,
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: packages, message },
+            { group: [...folders.map((folder) => `**/${folder}/*`), ...(node ? ['node:*'] : [])], message },
+          ],
+        },
+      ],
+    },
+  }));
+}

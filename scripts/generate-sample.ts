@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SAMPLE_GENERATORS } from '../src/core/sample/registry.ts';
+import { SAMPLE_GENERATORS } from '../src/sample/registry.ts';
 
 const outDir = resolve(process.argv[2] ?? 'public/data/sample');
 await mkdir(outDir, { recursive: true });

@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalObtainer } from '../src/cli/obtain-from-portal.ts';
 import { readProjectDir } from '../src/cli/read-project-dir.ts';
-import { readSourceSpec } from '../src/core/extract/catalogue.ts';
+import { readSourceSpec } from '../src/core/sources/catalogue.ts';
 import { loadProject } from '../src/core/project/load-project.ts';
-import type { SnapshotManifest } from '../src/core/extract/snapshot-manifest.ts';
+import type { SnapshotManifest } from '../src/core/sources/snapshot-manifest.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -1,5 +1,5 @@
 import type { BuildStep } from '../core/plan/build-plan.ts';
-import type { LoadReport } from '../core/extract/prepare-source.ts';
+import type { LoadReport } from '../core/sources/prepare-source.ts';
 import type { StepResult } from '../engine/contract.ts';
 
 const WIDTH = 72;

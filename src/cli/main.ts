@@ -1,8 +1,8 @@
 // `npm run stack -- <command> [options]`: the project's headless runner, over the same core and the same
 // DuckDB-WASM build as the browser, so both give identical rows.
 import { fileURLToPath } from 'node:url';
-import { DuckDbEngine } from '../worker/duckdb-engine.ts';
-import { openNodeBindings } from '../worker/node-bindings.ts';
+import { DuckDbEngine } from '../database/duckdb-engine.ts';
+import { openNodeBindings } from '../database/node-bindings.ts';
 import { parseArgs, UsageError } from './parse-args.ts';
 import { EXIT, runCommand } from './run-command.ts';
 

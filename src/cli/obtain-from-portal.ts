@@ -1,8 +1,8 @@
-import type { SourceFileSpec } from '../core/extract/catalogue.ts';
-import { readSourceSpec } from '../core/extract/catalogue.ts';
-import type { ObtainedFile } from '../core/extract/plan-source.ts';
+import type { SourceFileSpec } from '../core/sources/catalogue.ts';
+import { readSourceSpec } from '../core/sources/catalogue.ts';
+import type { ObtainedFile } from '../core/sources/plan-source.ts';
 import type { SourceNode } from '../core/project/types.ts';
-import { fetchSourceFile } from '../extract/fetch-source.ts';
+import { fetchSourceFile } from '../download/fetch-source.ts';
 
 /**
  * Download a source file from the portals, or from a mirror of them (`--mirror URL` replaces the scheme

@@ -18,7 +18,7 @@ import type { CliOptions } from './parse-args.ts';
 import { readProjectDir } from './read-project-dir.ts';
 import { selectForCli } from './select-for-cli.ts';
 import { planSourceLoads, type SourceLocation } from './source-data.ts';
-import type { LoadReport } from '../core/extract/prepare-source.ts';
+import type { LoadReport } from '../core/sources/prepare-source.ts';
 import { writeArtifacts } from './write-artifacts.ts';
 
 /** Where the CLI writes. */

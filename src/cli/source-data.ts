@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSourceSpec, type SourceFileSpec } from '../core/extract/catalogue.ts';
-import { planSourceFromFiles, type ObtainedFile, type PlannedSource } from '../core/extract/plan-source.ts';
+import { readSourceSpec, type SourceFileSpec } from '../core/sources/catalogue.ts';
+import { planSourceFromFiles, type ObtainedFile, type PlannedSource } from '../core/sources/plan-source.ts';
 import type { SourceNode } from '../core/project/types.ts';
-import { SAMPLE_GENERATORS } from '../core/sample/registry.ts';
-import type { SampleFile } from '../core/sample/sample-file.ts';
+import { SAMPLE_GENERATORS } from '../sample/registry.ts';
+import type { SampleFile } from '../sample/sample-file.ts';
 
 /** Where the CLI reads source files from. */
 export interface SourceLocation {

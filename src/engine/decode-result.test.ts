@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from './contract.ts';
 import { decodeResult } from './decode-result.ts';
-import { DuckDbEngine } from '../worker/duckdb-engine.ts';
-import { openNodeBindings } from '../worker/node-bindings.ts';
+import { DuckDbEngine } from '../database/duckdb-engine.ts';
+import { openNodeBindings } from '../database/node-bindings.ts';
 
 // Each row: a SQL expression DuckDB returns, and the plain value the UI must receive.
 const cases: Array<[sql: string, expected: unknown, kind: string]> = [

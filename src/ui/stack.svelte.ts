@@ -1,7 +1,7 @@
-import { readSourceSpec } from '../core/extract/catalogue.ts';
-import { planSourceFromFiles, type PlannedSource } from '../core/extract/plan-source.ts';
-import type { LoadReport } from '../core/extract/prepare-source.ts';
-import type { SnapshotManifest } from '../core/extract/snapshot-manifest.ts';
+import { readSourceSpec } from '../core/sources/catalogue.ts';
+import { planSourceFromFiles, type PlannedSource } from '../core/sources/plan-source.ts';
+import type { LoadReport } from '../core/sources/prepare-source.ts';
+import type { SnapshotManifest } from '../core/sources/snapshot-manifest.ts';
 import { descendantsOf } from '../core/graph/select-nodes.ts';
 import { planBuild, type BuildStep } from '../core/plan/build-plan.ts';
 import { formatProjectError } from '../core/project/format-error.ts';

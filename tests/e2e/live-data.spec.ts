@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { parseCsv } from '../../src/core/extract/csv.ts';
-import { SAMPLE_GENERATORS } from '../../src/core/sample/registry.ts';
+import { parseCsv } from '../../src/core/sources/csv.ts';
+import { SAMPLE_GENERATORS } from '../../src/sample/registry.ts';
 import { expect, test } from './fixtures.ts';
 import { PORTAL_PORT, PROXY_PORT } from './ports.ts';
 

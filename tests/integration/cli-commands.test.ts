@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/parse-args.ts';
 import { EXIT, runCommand } from '../../src/cli/run-command.ts';
-import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
-import { openNodeBindings } from '../../src/worker/node-bindings.ts';
+import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
+import { openNodeBindings } from '../../src/database/node-bindings.ts';
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(REPOSITORY, 'tests', 'fixtures');

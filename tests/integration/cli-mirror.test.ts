@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/parse-args.ts';
 import { readProjectDir } from '../../src/cli/read-project-dir.ts';
 import { runCommand } from '../../src/cli/run-command.ts';
-import { readSnapshotManifest } from '../../src/core/extract/snapshot-manifest.ts';
+import { readSnapshotManifest } from '../../src/core/sources/snapshot-manifest.ts';
 import { loadProject } from '../../src/core/project/load-project.ts';
-import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
-import { openNodeBindings } from '../../src/worker/node-bindings.ts';
+import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
+import { openNodeBindings } from '../../src/database/node-bindings.ts';
 import { portalFromCatalogue } from '../support/catalogue-portal.ts';
 import { startMockPortal, type MockFile, type MockPortal } from '../support/mock-portal.ts';
 

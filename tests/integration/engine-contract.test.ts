@@ -4,8 +4,8 @@ import { loadProject } from '../../src/core/project/load-project.ts';
 import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
 import type { Engine } from '../../src/engine/contract.ts';
-import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
-import { openNodeBindings } from '../../src/worker/node-bindings.ts';
+import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
+import { openNodeBindings } from '../../src/database/node-bindings.ts';
 
 describe('Engine contract (DuckDB-WASM, Node build)', () => {
   let engine: Engine;

@@ -6,7 +6,7 @@ import {
   fetchBytes,
   type FetchProgress,
   type FetchSettings,
-} from '../../src/extract/fetch-file.ts';
+} from '../../src/download/fetch-file.ts';
 import { startMockPortal, type MockPortal } from '../support/mock-portal.ts';
 
 const CSV_PATH = '/data/dataset/pkg-1/resource/res-1/download/schools.csv';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SourceFileSpec, SourceSpec } from '../../src/core/extract/catalogue.ts';
-import { FetchError, type FetchProgress } from '../../src/extract/fetch-file.ts';
-import { fetchSourceFile, type PortalSettings } from '../../src/extract/fetch-source.ts';
+import type { SourceFileSpec, SourceSpec } from '../../src/core/sources/catalogue.ts';
+import { FetchError, type FetchProgress } from '../../src/download/fetch-file.ts';
+import { fetchSourceFile, type PortalSettings } from '../../src/download/fetch-source.ts';
 import { startMockPortal, type MockPortal, type MockPortalOptions } from '../support/mock-portal.ts';
 
 const PACKAGE = '78c10ea3-8d04-4c9c-b255-bbf8547e37e7';

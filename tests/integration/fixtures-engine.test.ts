@@ -14,10 +14,10 @@ import { loadProject, type LoadedProject } from '../../src/core/project/load-pro
 import type { ProjectError } from '../../src/core/project/types.ts';
 import type { StepResult } from '../../src/engine/contract.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
-import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
-import { openNodeBindings } from '../../src/worker/node-bindings.ts';
+import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
+import { openNodeBindings } from '../../src/database/node-bindings.ts';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 /** A query to run after the build, and the rows it must return. */
 interface RowCheck {

@@ -12,8 +12,8 @@ import { loadProject } from '../../src/core/project/load-project.ts';
 import type { ModelNode, Project, ProjectFile } from '../../src/core/project/types.ts';
 import type { Engine } from '../../src/engine/contract.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
-import { DuckDbEngine } from '../../src/worker/duckdb-engine.ts';
-import { openNodeBindings } from '../../src/worker/node-bindings.ts';
+import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
+import { openNodeBindings } from '../../src/database/node-bindings.ts';
 
 const METRICS_YML = 'models/metrics/_metrics.yml';
 

@@ -1,6 +1,6 @@
-import { readSourceSpec } from '../../src/core/extract/catalogue.ts';
+import { readSourceSpec } from '../../src/core/sources/catalogue.ts';
 import type { Project } from '../../src/core/project/types.ts';
-import { SAMPLE_GENERATORS } from '../../src/core/sample/registry.ts';
+import { SAMPLE_GENERATORS } from '../../src/sample/registry.ts';
 import type { MockDataStore, MockFile, MockPackage, MockPortalOptions } from './mock-portal.ts';
 
 /**

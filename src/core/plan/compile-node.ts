@@ -3,7 +3,7 @@ import { dbtFunctions, TARGET } from '../project/jinja-context.ts';
 import { resolveReferenceExpression } from '../project/test-nodes.ts';
 import type { ModelNode, Project, ProjectNode, TestNode } from '../project/types.ts';
 import { quoteIdentifier } from '../sql/quote.ts';
-import { compileGenericTest } from '../tests/generic-tests.ts';
+import { compileGenericTest } from '../data-tests/generic-tests.ts';
 import { hashString } from '../text/hash.ts';
 
 /** The quoted relation a node's rows live in (`"main"."dim__school"`), or undefined for ephemeral models and tests. */

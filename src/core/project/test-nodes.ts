@@ -1,5 +1,5 @@
 import { renderTemplate } from '../jinja/render-template.ts';
-import { GENERIC_TEST_NAMES, genericTestNodeName } from '../tests/generic-tests.ts';
+import { GENERIC_TEST_NAMES, genericTestNodeName } from '../data-tests/generic-tests.ts';
 import { hashString } from '../text/hash.ts';
 import { nearestNames } from '../text/nearest.ts';
 import { dbtFunctions, TARGET } from './jinja-context.ts';

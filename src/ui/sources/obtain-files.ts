@@ -1,7 +1,7 @@
-import type { SourceFileSpec, SourceSpec } from '../../core/extract/catalogue.ts';
-import type { ObtainedFile } from '../../core/extract/plan-source.ts';
-import { readSnapshotManifest, type SnapshotManifest } from '../../core/extract/snapshot-manifest.ts';
-import { fetchSourceFile } from '../../extract/fetch-source.ts';
+import type { SourceFileSpec, SourceSpec } from '../../core/sources/catalogue.ts';
+import type { ObtainedFile } from '../../core/sources/plan-source.ts';
+import { readSnapshotManifest, type SnapshotManifest } from '../../core/sources/snapshot-manifest.ts';
+import { fetchSourceFile } from '../../download/fetch-source.ts';
 import { deleteCached, readCached, writeCached } from './raw-cache.ts';
 
 /** Progress of one source's download, in bytes (or records, for DataStore tables). */

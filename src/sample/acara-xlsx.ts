@@ -1,4 +1,4 @@
-import { writeXlsx } from '../xlsx/write-xlsx.ts';
+import { writeXlsx } from '../core/xlsx/write-xlsx.ts';
 import { createRandom, type Random } from './random.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 // Only this test reaches outside core, to run every generated statement in real DuckDB (style guide, item 7).
 import { decodeResult } from '../../engine/decode-result.ts';
-import { DuckDbEngine } from '../../worker/duckdb-engine.ts';
-import { openNodeBindings } from '../../worker/node-bindings.ts';
+import { DuckDbEngine } from '../../database/duckdb-engine.ts';
+import { openNodeBindings } from '../../database/node-bindings.ts';
 import { hashString } from '../text/hash.ts';
 import {
   GENERIC_TEST_NAMES,

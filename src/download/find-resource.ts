@@ -2,7 +2,7 @@
  * Finding a file's current download URL through CKAN's `package_show` when the last known one is gone:
  * Data.NSW moves files when a dataset is re-published, but keeps the package and usually the resource id.
  */
-import type { SourceFileSpec, SourceSpec } from '../core/extract/catalogue.ts';
+import type { SourceFileSpec, SourceSpec } from '../core/sources/catalogue.ts';
 import { actionUrl, callCkan, isRecord, portalLink, type PortalApi } from './ckan-api.ts';
 import { FetchError } from './fetch-error.ts';
 import type { FetchSettings } from './fetch-file.ts';

@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { listSheets, readSheet } from '../xlsx/read-xlsx.ts';
+import { listSheets, readSheet } from '../core/xlsx/read-xlsx.ts';
 import { ALL_STATES_FROM, STAFF_COLUMNS, STUDENT_COLUMNS } from './acara-xlsx.ts';
 import type { SampleFile } from './sample-file.ts';
 import { APPRENTICESHIP_YEARS, TRAINING_TYPES, XLSX_SAMPLES } from './xlsx-sources.ts';

@@ -1,4 +1,4 @@
-import { writeXlsx, type SheetToWrite } from '../xlsx/write-xlsx.ts';
+import { writeXlsx, type SheetToWrite } from '../core/xlsx/write-xlsx.ts';
 import { generateAcaraStaff, generateAcaraStudents } from './acara-xlsx.ts';
 import { createRandom, type Random } from './random.ts';
 import type { SampleFile } from './sample-file.ts';

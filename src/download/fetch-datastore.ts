@@ -3,7 +3,7 @@
  * shaped like a single page. CKAN's own advice: follow `result._links.next` until a page has no records.
  * https://docs.ckan.org/en/latest/maintaining/datastore.html#ckanext.datastore.logic.action.datastore_search
  */
-import type { SourceFileSpec, SourceSpec } from '../core/extract/catalogue.ts';
+import type { SourceFileSpec, SourceSpec } from '../core/sources/catalogue.ts';
 import { actionUrl, callCkan, portalLink, type CkanAnswer, type PortalApi } from './ckan-api.ts';
 import { FetchError, tooLargeMessage } from './fetch-error.ts';
 import type { FetchedFile, FetchSettings } from './fetch-file.ts';

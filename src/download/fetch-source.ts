@@ -2,7 +2,7 @@
  * Downloading one file of a catalogue source, whatever its format: CSV and XLSX from their download URL
  * (found again through the portal's catalogue when it has moved), DataStore tables through the API.
  */
-import type { SourceFileSpec, SourceSpec } from '../core/extract/catalogue.ts';
+import type { SourceFileSpec, SourceSpec } from '../core/sources/catalogue.ts';
 import { withMirror, type PortalApi } from './ckan-api.ts';
 import { fetchDataStore } from './fetch-datastore.ts';
 import { FetchError } from './fetch-error.ts';
