@@ -3,6 +3,7 @@
 // PROXY_ALLOW_PRIVATE.
 import { readProxyConfig } from '../src/proxy/handle-request.ts';
 import { startProxyServer } from '../src/proxy/node-server.ts';
+import { messageOf } from '../src/core/text/message-of.ts';
 
 try {
   const config = readProxyConfig(process.env);
@@ -20,6 +21,6 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(messageOf(error));
   process.exitCode = 1;
 }

@@ -7,8 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portalObtainer } from '../src/cli/obtain-from-portal.ts';
 import { readProjectDir } from '../src/cli/read-project-dir.ts';
+import { portalObtainer } from '../src/download/portal-obtainer.ts';
 import { readSourceSpec } from '../src/core/sources/catalogue.ts';
 import { loadProject } from '../src/core/project/load-project.ts';
 import type { SnapshotManifest } from '../src/core/sources/snapshot-manifest.ts';
@@ -30,8 +30,10 @@ const manifest: SnapshotManifest = { fetchedAt: new Date().toISOString(), files:
 let failures = 0;
 for (const source of project.nodes.values()) {
   if (source.resourceType !== 'source') continue;
-  for (const file of readSourceSpec(source).spec?.files ?? []) {
-    const obtained = await obtain({ source, file });
+  const spec = readSourceSpec(source).spec;
+  for (const file of spec?.files ?? []) {
+    if (!spec) break;
+    const obtained = await obtain.obtain({ source, spec, file, refresh: true });
     if ('error' in obtained) {
       failures++;
       console.error(`FAILED ${file.fileName}: ${obtained.error}`);

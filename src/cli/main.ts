@@ -5,6 +5,7 @@ import { DuckDbEngine } from '../database/duckdb-engine.ts';
 import { openNodeBindings } from '../database/node-bindings.ts';
 import { parseArgs, UsageError } from './parse-args.ts';
 import { EXIT, runCommand } from './run-command.ts';
+import { messageOf } from '../core/text/message-of.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,6 +14,6 @@ try {
   const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
   process.exitCode = await runCommand({ cli, engine: new DuckDbEngine(openNodeBindings), output });
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(messageOf(error));
   process.exitCode = error instanceof UsageError ? EXIT.unusable : EXIT.failed;
 }

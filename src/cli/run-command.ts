@@ -1,24 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { buildManifest } from '../core/artifacts/manifest.ts';
 import { buildRunResults, summarize } from '../core/artifacts/run-results.ts';
-import { ancestorsOf } from '../core/graph/select-nodes.ts';
-import { planBuild, type BuildStep, type StepKind } from '../core/plan/build-plan.ts';
+import { runBuildSession } from '../core/build/build-session.ts';
+import type { SourceObtainer } from '../core/build/source-obtainer.ts';
+import type { StepKind } from '../core/plan/build-plan.ts';
 import { compileNode } from '../core/plan/compile-node.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject } from '../core/project/load-project.ts';
 import { readProjectSettings } from '../core/project/project-settings.ts';
-import type { Project, ProjectFile, SourceNode } from '../core/project/types.ts';
+import type { Project, ProjectFile } from '../core/project/types.ts';
+import { messageOf } from '../core/text/message-of.ts';
+import { portalObtainer } from '../download/portal-obtainer.ts';
 import type { Engine } from '../engine/contract.ts';
 import { decodeResult } from '../engine/decode-result.ts';
 import { formatLoadReport, formatProblems, formatStepLine } from './build-log.ts';
 import { runDocsCommand } from './docs-command.ts';
 import { formatRows } from './format-rows.ts';
-import { portalObtainer } from './obtain-from-portal.ts';
 import type { CliOptions } from './parse-args.ts';
 import { readProjectDir } from './read-project-dir.ts';
 import { selectForCli } from './select-for-cli.ts';
-import { planSourceLoads, type SourceLocation } from './source-data.ts';
+import { folderObtainer, sampleObtainer } from './source-obtainers.ts';
 import type { LoadReport } from '../core/sources/prepare-source.ts';
+import type { StepResult } from '../engine/contract.ts';
 import { writeArtifacts } from './write-artifacts.ts';
 
 /** Where the CLI writes. */
@@ -45,8 +48,8 @@ export async function runCommand(options: {
   engine: Engine;
   output: CliOutput;
   now?: () => Date;
-  /** Where sources come from; default: `--data`, else the offline sample. */
-  location?: SourceLocation;
+  /** Where sources come from; default: `--mirror`, else `--data`, else the offline sample. */
+  obtainer?: SourceObtainer;
 }): Promise<number> {
   const { cli, engine, output } = options;
   const now = options.now ?? (() => new Date());
@@ -79,37 +82,45 @@ export async function runCommand(options: {
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
   const kinds = KINDS[cli.command] ?? ['seed', 'model'];
   const wanted = selectedIds.filter((id) => kinds.includes(project.nodes.get(id)?.resourceType as StepKind));
-  const steps = await planWithUpstream({
+  const shown = new Set(cli.command === 'show' ? [] : wanted);
+  let index = 0;
+  let total = 0;
+  const reports = new Map<string, LoadReport>();
+  const build = await runBuildSession({
     project,
-    wanted,
-    location: options.location ?? sourceLocation(cli, output),
+    engine,
+    obtainer: options.obtainer ?? obtainerFor(cli, output),
+    selected: new Set(wanted),
+    withUpstream: true,
     loadedAt: now().toISOString(),
+    onEvent: (event) => {
+      if (event.type === 'source-planned') reports.set(event.source.uniqueId, event.report);
+      if (event.type === 'planned') {
+        total = event.steps.filter((step) => shown.has(step.uniqueId)).length;
+        output.out(`Running with DuckDB ${event.info.duckdbVersion} (WebAssembly), ${describeProject(project)}`);
+        if (total === 0 && cli.command !== 'show')
+          output.out('Nothing to do: the selection matched no nodes of this kind.');
+      }
+      if (event.type !== 'step' || !event.event.result || event.event.phase === 'started') return;
+      const { step, event: progress } = event;
+      if (shown.has(step.uniqueId)) {
+        output.out(formatStepLine({ step, result: progress.result as StepResult, index: ++index, total }));
+        const report = reports.get(step.uniqueId);
+        if (report) formatLoadReport(report).forEach((line) => output.out(line));
+      } else if (progress.result?.status === 'error')
+        output.err(`ERROR preparing ${step.label} ${step.name}, which the selection needs`);
+    },
   });
-  if (steps.errors.length > 0) {
-    steps.errors.forEach((message) => output.err(message));
+  if (build.errors.length > 0) {
+    build.errors.forEach((message) => output.err(message));
     return EXIT.failed;
   }
-  const info = await engine.open();
-  const shown = new Set(cli.command === 'show' ? [] : wanted);
-  const total = steps.steps.filter((step) => shown.has(step.uniqueId)).length;
-  output.out(`Running with DuckDB ${info.duckdbVersion} (WebAssembly), ${describeProject(project)}`);
-  if (total === 0 && cli.command !== 'show') output.out('Nothing to do: the selection matched no nodes of this kind.');
-  let index = 0;
-  const results = await engine.build(steps.steps, (event) => {
-    const step = steps.steps[event.index - 1];
-    if (!step || !event.result || event.phase === 'started') return;
-    if (shown.has(step.uniqueId)) {
-      output.out(formatStepLine({ step, result: event.result, index: ++index, total }));
-      const report = steps.reports.get(step.uniqueId);
-      if (report) formatLoadReport(report).forEach((line) => output.out(line));
-    } else if (event.result.status === 'error')
-      output.err(`ERROR preparing ${step.label} ${step.name}, which the selection needs`);
-  });
+  const { steps, results } = build;
   const visible = results.filter((result) => shown.has(result.uniqueId) || result.status === 'error');
   const elapsedSeconds = (performance.now() - started) / 1000;
   const runResults = buildRunResults({
     results: visible,
-    steps: steps.steps,
+    steps,
     generatedAt: now().toISOString(),
     invocationId,
     elapsedSeconds,
@@ -117,7 +128,7 @@ export async function runCommand(options: {
   });
   writeArtifacts({ target, manifest, runResults });
   for (const line of formatProblems({
-    steps: steps.steps,
+    steps,
     results: visible,
     rowsTable: (ipc) => formatRows(decodeResult(ipc), 'table'),
   }))
@@ -133,35 +144,6 @@ export async function runCommand(options: {
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-/** The steps for `wanted` plus the upstream sources, seeds and models it needs (the database is in memory). */
-async function planWithUpstream(options: {
-  project: Project;
-  wanted: string[];
-  location: SourceLocation;
-  loadedAt: string;
-}): Promise<{ steps: BuildStep[]; reports: Map<string, LoadReport>; errors: string[] }> {
-  const { project, wanted } = options;
-  const nodes = [...project.nodes.values()];
-  const upstream = [...ancestorsOf(nodes, wanted)]
-    .map((id) => project.nodes.get(id))
-    .filter((node) => node && node.resourceType !== 'test');
-  const sources = [...upstream, ...wanted.map((id) => project.nodes.get(id))].filter(
-    (node): node is SourceNode => node?.resourceType === 'source',
-  );
-  const planned = await planSourceLoads({
-    sources: [...new Set(sources)],
-    location: options.location,
-    loadedAt: options.loadedAt,
-  });
-  const selected = new Set([...wanted, ...upstream.map((node) => node?.uniqueId as string)]);
-  const plan = planBuild({ project, selected, sourceSteps: planned.map((p) => p.step) });
-  return {
-    steps: plan.steps,
-    reports: new Map(planned.map((p) => [p.report.uniqueId, p.report])),
-    errors: plan.errors.map((error) => `${error.path}: ${error.message}`),
-  };
-}
-
 function compileSelected(options: { project: Project; ids: Iterable<string>; output: CliOutput }): number {
   let failed = false;
   const compilable = [...options.ids]
@@ -174,7 +156,7 @@ function compileSelected(options: { project: Project; ids: Iterable<string>; out
       options.output.out(compilable.length > 1 ? `-- ${node.path} (${node.name})\n${sql}\n` : sql);
     } catch (error) {
       failed = true;
-      options.output.err(`${node.path}: ${error instanceof Error ? error.message : String(error)}`);
+      options.output.err(`${node.path}: ${messageOf(error)}`);
     }
   }
   return failed ? EXIT.failed : EXIT.ok;
@@ -201,18 +183,15 @@ async function showRows(options: {
     output.out(formatRows(decodeResult(ipc), cli.format === 'markdown' ? 'table' : cli.format));
     return EXIT.ok;
   } catch (error) {
-    output.err(error instanceof Error ? error.message : String(error));
+    output.err(messageOf(error));
     return EXIT.failed;
   }
 }
 
-/** `--data DIR` reads files by name; `--mirror URL` downloads through a mirror; neither: the sample. */
-function sourceLocation(cli: CliOptions, output: CliOutput): SourceLocation {
-  if (cli.mirror)
-    return {
-      obtainFromMirror: portalObtainer({ mirror: cli.mirror, onNote: (note) => output.out(`      note: ${note}`) }),
-    };
-  return { data: cli.data };
+/** `--mirror URL` downloads through a mirror; `--data DIR` reads files by name; neither: the sample. */
+function obtainerFor(cli: CliOptions, output: CliOutput): SourceObtainer {
+  if (cli.mirror) return portalObtainer({ mirror: cli.mirror, onNote: (note) => output.out(`      note: ${note}`) });
+  return cli.data ? folderObtainer(cli.data) : sampleObtainer();
 }
 
 const INLINE_NAME = '__show_inline__';

@@ -4,6 +4,7 @@ import { selectNodes, type SelectableNode } from '../core/graph/select-nodes.ts'
 import { nodeChecksum } from '../core/plan/compile-node.ts';
 import type { Project } from '../core/project/types.ts';
 import type { CliOptions } from './parse-args.ts';
+import { messageOf } from '../core/text/message-of.ts';
 
 /**
  * Apply `--select`/`--exclude` to the project. `state:` selectors compare each node's checksum with the
@@ -46,8 +47,6 @@ function readPreviousChecksums(directory: string): Map<string, string> | Error {
     );
     return new Map(entries);
   } catch (error) {
-    return new Error(
-      `--state ${directory}: manifest.json is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    return new Error(`--state ${directory}: manifest.json is not valid JSON (${messageOf(error)}).`);
   }
 }

@@ -18,6 +18,7 @@ import {
 } from './fetch-error.ts';
 import { applyProxy } from './portal-urls.ts';
 import { readBody, readStart } from './read-body.ts';
+import { messageOf } from '../core/text/message-of.ts';
 
 export { FetchError, type FetchFailure } from './fetch-error.ts';
 export { applyMirror, applyProxy } from './portal-urls.ts';
@@ -169,7 +170,7 @@ function proxied(url: string, template: string): string {
   try {
     return applyProxy(template, url);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new FetchError({ kind: 'blocked', url, message: `${blockedMessage(url)} ${reason}`, cause: error });
   }
 }

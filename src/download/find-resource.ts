@@ -6,6 +6,7 @@ import type { SourceFileSpec, SourceSpec } from '../core/sources/catalogue.ts';
 import { actionUrl, callCkan, isRecord, portalLink, type PortalApi } from './ckan-api.ts';
 import { FetchError } from './fetch-error.ts';
 import type { FetchSettings } from './fetch-file.ts';
+import { messageOf } from '../core/text/message-of.ts';
 
 /** What to look up. */
 export interface FindResourceOptions {
@@ -42,7 +43,7 @@ export async function findCurrentUrl({ spec, file, missing, settings }: FindReso
     ({ result } = await callCkan(actionUrl(settings, 'package_show', { id: packageId }), quiet(settings)));
   } catch (error) {
     if (error instanceof FetchError && error.kind === 'cancelled') throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw fail(`looking up package ${packageId} (for ${wanted}) in the portal's catalogue failed: ${reason}`, error);
   }
   const resources = Array.isArray(result.resources) ? result.resources.filter(isRecord) : [];

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { handleProxyRequest, type ProxyConfig } from './handle-request.ts';
+import { messageOf } from '../core/text/message-of.ts';
 
 /** Where and how to run the proxy. */
 export interface ProxyServerOptions {
@@ -52,7 +53,7 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, config
       outgoing.destroy();
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     outgoing.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
     outgoing.end(`Proxy failure: ${message}\n`);
   }

@@ -1,24 +1,24 @@
-import { readSourceSpec } from '../core/sources/catalogue.ts';
-import { planSourceFromFiles, type PlannedSource } from '../core/sources/plan-source.ts';
-import type { LoadReport } from '../core/sources/prepare-source.ts';
+import { runBuildSession, type BuildState, type SessionEvent } from '../core/build/build-session.ts';
+import type { SourceObtainer } from '../core/build/source-obtainer.ts';
 import type { SnapshotManifest } from '../core/sources/snapshot-manifest.ts';
+import type { LoadReport } from '../core/sources/prepare-source.ts';
 import { descendantsOf } from '../core/graph/select-nodes.ts';
-import { planBuild, type BuildStep } from '../core/plan/build-plan.ts';
+import type { BuildStep } from '../core/plan/build-plan.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject, type LoadedProject } from '../core/project/load-project.ts';
 import type { SourceNode } from '../core/project/types.ts';
+import { messageOf } from '../core/text/message-of.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine } from './engine.ts';
 import { withEntries } from './with-entries.ts';
 import { bundledProjectFiles } from './project-files.ts';
 import { settings } from './settings.svelte.ts';
 import {
-  obtainFromUser,
-  obtainLive,
+  bundledObtainer,
   bundledSnapshot,
-  obtainBundled,
+  liveObtainer,
+  pickedObtainer,
   type DownloadProgress,
-  type Obtained,
 } from './sources/obtain-files.ts';
 
 /** Where the page is: `loading` until the project is built, `built` (even with failing nodes), or `error`. */
@@ -64,6 +64,7 @@ class Stack {
   buildMs = $state<number | undefined>(undefined);
 
   #started: Promise<void> | undefined;
+  #state: BuildState | undefined;
   #downloads = new AbortController();
 
   /** Nodes that errored, were skipped, or (tests) failed, for the problems banner. */
@@ -87,22 +88,21 @@ class Stack {
 
   /** Load one source again — downloaded afresh, or from a file the user picked — and rebuild what reads it. */
   async reloadSource(options: { uniqueId: string; picked?: File | undefined }): Promise<void> {
-    const source = this.loaded?.project.nodes.get(options.uniqueId);
-    if (source?.resourceType !== 'source') return;
-    const planned = await this.#planSource(source, { refresh: true, picked: options.picked });
+    const project = this.loaded?.project;
+    const source = project?.nodes.get(options.uniqueId);
+    if (!project || source?.resourceType !== 'source') return;
+    const obtainer = options.picked ? pickedObtainer({ picked: options.picked, others: this.#obtainer() }) : undefined;
     await this.#build({
-      planned: [planned],
-      selected: descendantsOf([...(this.loaded?.project.nodes.values() ?? [])], [source.uniqueId]),
+      sources: [source],
+      selected: descendantsOf([...project.nodes.values()], [source.uniqueId]),
+      obtainer,
+      origin: options.picked ? 'file' : undefined,
     });
   }
 
   /** Load every source again (downloaded afresh in live mode) and rebuild the whole project. */
   async reloadAll(): Promise<void> {
-    const project = this.loaded?.project;
-    if (!project) return;
-    const sources = [...project.nodes.values()].filter((node): node is SourceNode => node.resourceType === 'source');
-    const planned = await Promise.all(sources.map((source) => this.#planSource(source, { refresh: true })));
-    await this.#build({ planned, selected: undefined });
+    if (this.loaded) await this.#build({ selected: undefined });
   }
 
   async #run(): Promise<void> {
@@ -111,98 +111,77 @@ class Stack {
       const loaded = loadProject({ files: bundledProjectFiles() });
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));
-      const sources = [...loaded.project.nodes.values()].filter(
-        (node): node is SourceNode => node.resourceType === 'source',
-      );
       if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
-      const [, ...planned] = await Promise.all([
-        getEngine().open(),
-        ...sources.map((source) => this.#planSource(source, { refresh: false })),
-      ]);
-      this.activity = 'Building models…';
-      await this.#build({ planned, selected: undefined });
+      await this.#build({ selected: undefined, refresh: false });
       this.buildMs = performance.now() - started;
       this.phase = 'built';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = messageOf(error);
       this.phase = 'error';
     }
   }
 
-  async #planSource(
-    source: SourceNode,
-    options: { refresh: boolean; picked?: File | undefined },
-  ): Promise<PlannedSource> {
-    const spec = readSourceSpec(source).spec;
-    const origin = options.picked ? 'file' : settings.mode;
-    this.#setSource(source.uniqueId, { state: 'fetching', origin, notes: [] });
-    const files = (spec?.files ?? []).map((file, index): Promise<Obtained> => {
-      if (options.picked)
-        return index === pickedIndex(spec?.files ?? [], options.picked)
-          ? obtainFromUser({ file, picked: options.picked })
-          : this.#obtain(source, spec, file, false);
-      return this.#obtain(source, spec, file, options.refresh);
-    });
-    const obtained = await Promise.all(files);
-    const planned = planSourceFromFiles({ source, files: obtained, loadedAt: new Date().toISOString() });
-    const fetchedAt = obtained.map((o) => o.fetchedAt).sort()[0];
-    this.#setSource(source.uniqueId, {
-      state: planned.report.error ? 'error' : 'loaded',
-      origin,
-      fetchedAt,
-      notes: obtained.flatMap((o) => o.notes),
-    });
-    this.reports = withEntries(this.reports, [[source.uniqueId, planned.report]]);
-    return planned;
-  }
-
-  #obtain(
-    source: SourceNode,
-    spec: ReturnType<typeof readSourceSpec>['spec'],
-    file: Obtained['file'],
-    refresh: boolean,
-  ): Promise<Obtained> {
-    if (settings.mode !== 'live' || !spec) return obtainBundled(file);
-    return obtainLive({
-      spec,
-      file,
+  /** Where source files come from, as the settings say: the bundled data or the portals. */
+  #obtainer(): SourceObtainer {
+    if (settings.mode !== 'live') return bundledObtainer;
+    return liveObtainer({
       proxy: settings.proxy,
       mirror: settings.mirror,
-      refresh,
       signal: this.#downloads.signal,
-      onProgress: (progress) =>
+      onProgress: (source, progress) =>
         this.#setSource(source.uniqueId, { ...(this.sources.get(source.uniqueId) as SourceStatus), progress }),
     });
   }
 
-  async #build(options: { planned: PlannedSource[]; selected: ReadonlySet<string> | undefined }): Promise<void> {
+  /** One build through the shared session; its results are laid over the last build's. */
+  async #build(options: {
+    selected: ReadonlySet<string> | undefined;
+    sources?: readonly SourceNode[] | undefined;
+    obtainer?: SourceObtainer | undefined;
+    origin?: SourceStatus['origin'] | undefined;
+    refresh?: boolean | undefined;
+  }): Promise<void> {
     const project = this.loaded?.project;
     if (!project) return;
-    const plan = planBuild({ project, selected: options.selected, sourceSteps: options.planned.map((p) => p.step) });
-    if (plan.errors.length > 0) throw new Error(plan.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-    const results = await getEngine().build(plan.steps);
-    const steps = withEntries(
-      new Map(this.steps.map((step) => [step.uniqueId, step])),
-      plan.steps.map((step) => [step.uniqueId, step]),
-    );
-    this.steps = [...steps.values()];
-    this.results = withEntries(
-      this.results,
-      results.map((result) => [result.uniqueId, result]),
-    );
+    const origin = options.origin ?? settings.mode;
+    const outcome = await runBuildSession({
+      project,
+      engine: getEngine(),
+      obtainer: options.obtainer ?? this.#obtainer(),
+      selected: options.selected,
+      sources: options.sources,
+      refresh: options.refresh ?? true,
+      previous: this.#state,
+      loadedAt: new Date().toISOString(),
+      onEvent: (event) => this.#follow(event, origin),
+    });
+    if (outcome.errors.length > 0) throw new Error(outcome.errors.join('\n'));
+    this.#state = outcome.state;
+    this.steps = [...outcome.state.steps];
+    this.results = new Map(outcome.state.results);
     this.buildVersion++;
+  }
+
+  /** Show a session's progress: each source's card, then the build. */
+  #follow(event: SessionEvent, origin: SourceStatus['origin']): void {
+    if (event.type === 'source-started')
+      this.#setSource(event.source.uniqueId, { state: 'fetching', origin, notes: [] });
+    else if (event.type === 'source-planned') {
+      const fetchedAt = event.files.flatMap((file) => (file.fetchedAt ? [file.fetchedAt] : [])).sort()[0];
+      this.#setSource(event.source.uniqueId, {
+        state: event.report.error ? 'error' : 'loaded',
+        origin,
+        fetchedAt,
+        notes: event.files.flatMap((file) => file.notes ?? []),
+      });
+      this.reports = withEntries(this.reports, [[event.source.uniqueId, event.report]]);
+    } else if (event.type === 'planned') this.activity = 'Building models…';
   }
 
   #setSource(uniqueId: string, status: SourceStatus): void {
     this.sources = withEntries(this.sources, [[uniqueId, status]]);
   }
-}
-
-/** Which of a source's files a picked file replaces: the one with its name, else the first. */
-function pickedIndex(files: ReadonlyArray<{ fileName: string }>, picked: File): number {
-  const byName = files.findIndex((file) => file.fileName.toLowerCase() === picked.name.toLowerCase());
-  return byName >= 0 ? byName : 0;
 }
 
 /** The page's one stack. */

@@ -1,4 +1,5 @@
 import { Environment, Interpreter, parse, tokenize } from '@huggingface/jinja';
+import { messageOf } from '../text/message-of.ts';
 
 /** A function callable from a template. Positional arguments arrive unwrapped; keyword arguments arrive
  * as one trailing plain object (Jinja's `f(a, key=1)` becomes `f('a', { key: 1 })`). */
@@ -146,8 +147,4 @@ function runOrThrow<T>(options: { path: string; run: () => T }): T {
       line: typeof line === 'number' ? line : undefined,
     });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@ import { topoSort } from '../graph/topo-sort.ts';
 import type { Project, ProjectNode, Severity, SourceNode } from '../project/types.ts';
 import { quoteIdentifier, quoteLiteral } from '../sql/quote.ts';
 import { compileNode, relationOf } from './compile-node.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /** Which kind of work a step does: load a source's raw file, load a seed, build a model, run a test. */
 export type StepKind = 'source' | 'seed' | 'model' | 'test';
@@ -115,7 +116,7 @@ export function planBuild(options: {
     try {
       steps.push(planStep({ project, node, dependsOn: waitsFor(node) }));
     } catch (error) {
-      errors.push({ uniqueId: id, path: node.path, message: error instanceof Error ? error.message : String(error) });
+      errors.push({ uniqueId: id, path: node.path, message: messageOf(error) });
     }
   }
   return { steps, errors };

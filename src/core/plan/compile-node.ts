@@ -5,6 +5,7 @@ import type { ModelNode, Project, ProjectNode, TestNode } from '../project/types
 import { quoteIdentifier } from '../sql/quote.ts';
 import { compileGenericTest } from '../data-tests/generic-tests.ts';
 import { hashString } from '../text/hash.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /** The quoted relation a node's rows live in (`"main"."dim__school"`), or undefined for ephemeral models and tests. */
 export function relationOf(node: ProjectNode): string | undefined {
@@ -69,7 +70,7 @@ function safeCompile(project: Project, node: ModelNode | TestNode): string {
   try {
     return compileNode({ project, node });
   } catch (error) {
-    return `error: ${error instanceof Error ? error.message : String(error)}`;
+    return `error: ${messageOf(error)}`;
   }
 }
 

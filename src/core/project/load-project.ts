@@ -19,6 +19,7 @@ import type {
   SeedNode,
   SourceNode,
 } from './types.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /** A loaded project, or the errors that stop it from building. */
 export interface LoadedProject {
@@ -353,5 +354,5 @@ export function lineOfCall(source: string, fn: string, firstArgument: string): n
 /** A thrown template error as a project error. */
 export function toProjectError(error: unknown, path: string): ProjectError {
   if (error instanceof TemplateError) return { path: error.path, line: error.line, message: error.detail };
-  return { path, message: error instanceof Error ? error.message : String(error) };
+  return { path, message: messageOf(error) };
 }

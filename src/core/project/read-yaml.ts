@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import type { ProjectError, ProjectFile } from './types.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /** A parsed YAML file: its plain value, and the line where any list item or mapping entry starts. */
 export interface YamlFile {
@@ -26,7 +27,7 @@ export function readYaml(file: ProjectFile): YamlFile {
       value = document.toJS();
     } catch (error) {
       // An alias whose anchor does not exist (`*name`) only fails when the document is resolved.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       const alias = /alias\b.*:\s*([A-Za-z0-9_-]+)\s*$/i.exec(firstLine(message))?.[1];
       const at = alias ? file.content.indexOf(`*${alias}`) : -1;
       errors.push({

@@ -6,6 +6,7 @@ import { dbtFunctions, TARGET } from './jinja-context.ts';
 import { configFromTree, mergeConfig } from './node-config.ts';
 import type { SchemaDeclarations, TestDeclaration } from './parse-schema-files.ts';
 import type { Project, ProjectError, ProjectFile, ProjectNode, Reference, TestNode } from './types.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /**
  * Turn YAML test declarations and singular test files into test nodes. A generic test depends on the node
@@ -148,7 +149,7 @@ function singularTestNode(options: {
       },
     });
   } catch (error) {
-    errors.push({ path: file.path, message: error instanceof Error ? error.message : String(error) });
+    errors.push({ path: file.path, message: messageOf(error) });
     return undefined;
   }
   for (const ref of refs) {

@@ -1,6 +1,7 @@
 import MarkdownIt, { type Env, type StateBlock, type Token } from 'markdown-it';
 import { parseDocument } from 'yaml';
 import { readComponentTag, type ComponentTag } from './parse-attributes.ts';
+import { messageOf } from '../text/message-of.ts';
 
 export type { ComponentProp } from './parse-attributes.ts';
 
@@ -121,7 +122,7 @@ function readFrontmatter(lines: string[], errors: ReportError[]): Record<string,
     value = document.toJS();
   } catch (error) {
     // toJS throws on alias abuse ("billion laughs"); treat it like any other YAML mistake.
-    return fail(2, `Frontmatter: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(2, `Frontmatter: ${messageOf(error)}`);
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) return fail(2, 'Frontmatter must be `key: value` lines');

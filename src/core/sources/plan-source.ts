@@ -3,6 +3,7 @@ import type { SourceNode } from '../project/types.ts';
 import { readSourceSpec, type SourceFileSpec } from './catalogue.ts';
 import { emptyLoadReport, prepareSource, type LoadReport, type SourceTable } from './prepare-source.ts';
 import { readSourceFile } from './read-source-file.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /** One of a source's files as obtained: its bytes and where they came from, or why it could not be had. */
 export type ObtainedFile =
@@ -49,7 +50,7 @@ export function planSourceFromFiles(options: {
         rows: readSourceFile({ spec, file: obtained.file, bytes: obtained.bytes }),
       });
     } catch (error) {
-      return fail(`${spec.title}: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(`${spec.title}: ${messageOf(error)}`);
     }
   }
   const prepared = prepareSource({ spec, tables });

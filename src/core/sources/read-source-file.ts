@@ -2,6 +2,7 @@ import { strFromU8 } from 'fflate';
 import { readSheet } from '../xlsx/read-xlsx.ts';
 import type { SourceFileSpec, SourceSpec } from './catalogue.ts';
 import { parseCsv } from './csv.ts';
+import { messageOf } from '../text/message-of.ts';
 
 /** A file that could not be read as its format, with what came back instead. */
 export class SourceFileError extends Error {
@@ -27,9 +28,7 @@ function readDataStore(text: string, fileName: string): string[][] {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new SourceFileError(
-      `${fileName} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new SourceFileError(`${fileName} is not valid JSON (${messageOf(error)}).`);
   }
   const result = (document as { result?: { fields?: unknown; records?: unknown } } | null)?.result;
   if (!result || !Array.isArray(result.fields) || !Array.isArray(result.records)) {

@@ -2,6 +2,7 @@ import type { ReportDocument } from '../../core/report/parse-report.ts';
 import type { ProjectNode } from '../../core/project/types.ts';
 import type { Engine, StepResult } from '../../engine/contract.ts';
 import { decodeResult, type DecodedResult } from '../../engine/decode-result.ts';
+import { messageOf } from '../../core/text/message-of.ts';
 
 /** One report query's outcome. */
 export type QueryOutcome = { ok: true; result: DecodedResult; elapsedMs: number } | { ok: false; message: string };
@@ -20,7 +21,7 @@ export async function runReportQueries(options: {
         const { ipc, elapsedMs } = await engine.query(query.sql);
         return [query.name, { ok: true, result: decodeResult(ipc), elapsedMs }];
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         return [query.name, { ok: false, message: explain(message, options.unbuilt) }];
       }
     }),

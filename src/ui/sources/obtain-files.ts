@@ -1,5 +1,7 @@
+import type { ObtainedSourceFile, SourceObtainer } from '../../core/build/source-obtainer.ts';
+import type { SourceNode } from '../../core/project/types.ts';
 import type { SourceFileSpec, SourceSpec } from '../../core/sources/catalogue.ts';
-import type { ObtainedFile } from '../../core/sources/plan-source.ts';
+import { messageOf } from '../../core/text/message-of.ts';
 import { readSnapshotManifest, type SnapshotManifest } from '../../core/sources/snapshot-manifest.ts';
 import { fetchSourceFile } from '../../download/fetch-source.ts';
 import { deleteCached, readCached, writeCached } from './raw-cache.ts';
@@ -13,7 +15,37 @@ export interface DownloadProgress {
 }
 
 /** A file obtained, with when it was fetched and any notes (moved URL, proxy used, from cache). */
-export type Obtained = ObtainedFile & { fetchedAt: string; notes: string[] };
+export type Obtained = ObtainedSourceFile & { fetchedAt: string; notes: string[] };
+
+/** The bundled snapshot or sample (no network beyond this site). */
+export const bundledObtainer: SourceObtainer = { obtain: ({ file }) => obtainBundled(file) };
+
+/** The portals (through the proxy or a mirror when set), cached in this browser. */
+export function liveObtainer(options: {
+  proxy: string;
+  mirror: string;
+  signal: AbortSignal;
+  onProgress: (source: SourceNode, progress: DownloadProgress) => void;
+}): SourceObtainer {
+  return {
+    obtain: ({ source, spec, file, refresh }) =>
+      obtainLive({ ...options, spec, file, refresh, onProgress: (progress) => options.onProgress(source, progress) }),
+  };
+}
+
+/** A file the user picked stands in for the one of its source's files it names (else the first); the rest come from `others`. */
+export function pickedObtainer(options: { picked: File; others: SourceObtainer }): SourceObtainer {
+  return {
+    obtain: (request) => {
+      const files = request.spec.files;
+      const byName = files.findIndex((file) => file.fileName.toLowerCase() === options.picked.name.toLowerCase());
+      const index = byName >= 0 ? byName : 0;
+      return files[index] === request.file
+        ? obtainFromUser({ file: request.file, picked: options.picked })
+        : options.others.obtain({ ...request, refresh: false });
+    },
+  };
+}
 
 let snapshot: Promise<SnapshotManifest | undefined> | undefined;
 
@@ -106,8 +138,4 @@ export async function obtainFromUser(options: { file: SourceFileSpec; picked: Fi
     fetchedAt: new Date().toISOString(),
     notes: [`Loaded by hand from ${options.picked.name}.`],
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

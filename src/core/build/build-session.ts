@@ -1,0 +1,169 @@
+import { ancestorsOf } from '../graph/select-nodes.ts';
+import { planBuild, planSourceLoad, type BuildStep } from '../plan/build-plan.ts';
+import type { BuildEvent, StepResult } from '../plan/step-result.ts';
+import type { Project, SourceNode } from '../project/types.ts';
+import { readSourceSpec } from '../sources/catalogue.ts';
+import { planSourceFromFiles, type PlannedSource } from '../sources/plan-source.ts';
+import { emptyLoadReport, type LoadReport } from '../sources/prepare-source.ts';
+import { messageOf } from '../text/message-of.ts';
+import type { ObtainedSourceFile, SourceObtainer } from './source-obtainer.ts';
+
+/** What the session needs of an engine: the `Engine` contract of src/engine satisfies it. */
+export interface BuildEngine {
+  /** Start the database (once). */
+  open(): Promise<EngineInfo>;
+  /** Run steps in order, skipping what a failure upstream makes pointless. */
+  build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]>;
+}
+
+/** What a started engine says of itself. */
+export interface EngineInfo {
+  /** DuckDB's version string, e.g. `v1.4.3`. */
+  duckdbVersion: string;
+}
+
+/** What a build session reports while it runs, in order. */
+export type SessionEvent =
+  | { type: 'source-started'; source: SourceNode }
+  | { type: 'source-planned'; source: SourceNode; report: LoadReport; files: readonly ObtainedSourceFile[] }
+  | { type: 'planned'; steps: readonly BuildStep[]; info: EngineInfo }
+  | { type: 'step'; step: BuildStep; event: BuildEvent };
+
+/** What a build knows after it: every step planned so far and the latest result of each. */
+export interface BuildState {
+  /** Steps in build order, the latest plan of each node. */
+  steps: readonly BuildStep[];
+  /** The latest result of each node, by unique id. */
+  results: ReadonlyMap<string, StepResult>;
+  /** The latest load report of each source, by unique id. */
+  reports: ReadonlyMap<string, LoadReport>;
+}
+
+/** One build's outcome. */
+export interface BuildOutcome {
+  /** The steps this build ran, in order. */
+  steps: BuildStep[];
+  /** Their results, in order. */
+  results: StepResult[];
+  /** The load report of each source this build loaded. */
+  reports: Map<string, LoadReport>;
+  /** Nodes that could not be planned (a Jinja error, a cycle): nothing ran when there are any. */
+  errors: string[];
+  /** The state after this build: `previous` with this build's steps, results and reports laid over it. */
+  state: BuildState;
+  /** The engine that ran it. */
+  info?: EngineInfo | undefined;
+}
+
+/**
+ * The one build path of the app and the CLI: obtain each source's files → read them through their
+ * contracts → plan the selected nodes → run them on the engine, reporting progress as events. A full build
+ * and an incremental rebuild (`selected` = what changed and its downstream, `previous` = the last build)
+ * are the same call.
+ */
+export async function runBuildSession(options: {
+  project: Project;
+  engine: BuildEngine;
+  obtainer: SourceObtainer;
+  /** Nodes to build; all when undefined. */
+  selected?: ReadonlySet<string> | undefined;
+  /**
+   * Also build, first, the sources, seeds and models the selection reads (a fresh in-memory database, as in
+   * the CLI). Without it, the selection reads what `previous` built.
+   */
+  withUpstream?: boolean | undefined;
+  /** Sources to (re)load; default: every source in the selection. */
+  sources?: readonly SourceNode[] | undefined;
+  /** Fetch the sources afresh rather than from a cache. */
+  refresh?: boolean | undefined;
+  /** The last build's state, which this build's results are laid over. */
+  previous?: BuildState | undefined;
+  /** When the sources are loaded, for the raw tables' audit column. */
+  loadedAt: string;
+  onEvent?: ((event: SessionEvent) => void) | undefined;
+}): Promise<BuildOutcome> {
+  const { project, engine, onEvent } = options;
+  const selected =
+    options.withUpstream && options.selected ? withUpstream(project, options.selected) : options.selected;
+  const sources =
+    options.sources ??
+    [...project.nodes.values()].filter(
+      (node): node is SourceNode => node.resourceType === 'source' && (!selected || selected.has(node.uniqueId)),
+    );
+  const [info, planned] = await Promise.all([
+    engine.open(),
+    Promise.all(sources.map((source) => obtainSource({ ...options, source }))),
+  ]);
+  const reports = new Map(planned.map((p) => [p.report.uniqueId, p.report]));
+  const plan = planBuild({ project, selected, sourceSteps: planned.map((p) => p.step) });
+  const errors = plan.errors.map((error) => `${error.path}: ${error.message}`);
+  const previous = options.previous ?? { steps: [], results: new Map(), reports: new Map() };
+  if (errors.length > 0)
+    return {
+      steps: [],
+      results: [],
+      reports,
+      errors,
+      info,
+      state: layOver(previous, { steps: [], results: [], reports }),
+    };
+  onEvent?.({ type: 'planned', steps: plan.steps, info });
+  const results = await engine.build(plan.steps, (event) => {
+    const step = plan.steps[event.index - 1];
+    if (step) onEvent?.({ type: 'step', step, event });
+  });
+  const outcome = { steps: plan.steps, results, reports };
+  return { ...outcome, errors, info, state: layOver(previous, outcome) };
+
+  async function obtainSource(request: { source: SourceNode }): Promise<PlannedSource> {
+    const { source } = request;
+    onEvent?.({ type: 'source-started', source });
+    const { spec, problems } = readSourceSpec(source);
+    const files = spec
+      ? await Promise.all(
+          spec.files.map((file) =>
+            options.obtainer
+              .obtain({ source, spec, file, refresh: options.refresh ?? false })
+              .catch((error: unknown): ObtainedSourceFile => ({
+                file,
+                origin: file.fileName,
+                error: messageOf(error),
+              })),
+          ),
+        )
+      : [];
+    const result = spec
+      ? planSourceFromFiles({ source, files, loadedAt: options.loadedAt })
+      : invalidEntry(source, problems, options.loadedAt);
+    onEvent?.({ type: 'source-planned', source, report: result.report, files });
+    return result;
+  }
+}
+
+/** The selection plus the sources, seeds and models upstream of it (not their tests). */
+function withUpstream(project: Project, selected: ReadonlySet<string>): Set<string> {
+  const upstream = [...ancestorsOf([...project.nodes.values()], selected)].filter(
+    (id) => project.nodes.get(id)?.resourceType !== 'test',
+  );
+  return new Set([...selected, ...upstream]);
+}
+
+function invalidEntry(source: SourceNode, problems: readonly string[], loadedAt: string): PlannedSource {
+  const error = `The catalogue entry for ${source.sourceName}.${source.name} (${source.path}) is invalid: ${problems.join(' ')}`;
+  return {
+    step: planSourceLoad({ source, loadedAt, error }),
+    report: emptyLoadReport({ uniqueId: source.uniqueId, title: source.name, error }),
+  };
+}
+
+/** `previous` with a build's steps (replacing the same nodes' earlier plans, keeping order), results and reports. */
+function layOver(
+  previous: BuildState,
+  build: { steps: readonly BuildStep[]; results: readonly StepResult[]; reports: ReadonlyMap<string, LoadReport> },
+): BuildState {
+  const steps = new Map(previous.steps.map((step) => [step.uniqueId, step]));
+  for (const step of build.steps) steps.set(step.uniqueId, step);
+  const results = new Map(previous.results);
+  for (const result of build.results) results.set(result.uniqueId, result);
+  return { steps: [...steps.values()], results, reports: new Map([...previous.reports, ...build.reports]) };
+}
