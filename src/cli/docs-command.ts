@@ -2,7 +2,7 @@ import { busMatrix, busMatrixMarkdown } from '../core/docs/bus-matrix.ts';
 import { mermaidErd } from '../core/docs/mermaid-erd.ts';
 import type { Project } from '../core/project/types.ts';
 import type { CliOptions } from './parse-args.ts';
-import type { CliOutput } from './run-command.ts';
+import type { CliOutput } from './cli-output.ts';
 
 /**
  * `npm run stack -- docs`: the star schema of the (selected part of the) project as Markdown, the bus matrix

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { DuckDbEngine } from '../database/duckdb-engine.ts';
 import { openNodeBindings } from '../database/node-bindings.ts';
 import { parseArgs, UsageError } from './parse-args.ts';
-import { EXIT, runCommand } from './run-command.ts';
+import { EXIT } from './cli-output.ts';
+import { runCommand } from './run-command.ts';
 import { messageOf } from '../core/text/message-of.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -23,17 +23,7 @@ import { folderObtainer, sampleObtainer } from './source-obtainers.ts';
 import type { LoadReport } from '../core/sources/prepare-source.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { writeArtifacts } from './write-artifacts.ts';
-
-/** Where the CLI writes. */
-export interface CliOutput {
-  /** Normal output (results, SQL, rows). */
-  out: (text: string) => void;
-  /** Problems. */
-  err: (text: string) => void;
-}
-
-/** Exit codes, as the README documents them. */
-export const EXIT = { ok: 0, failed: 1, unusable: 2 } as const;
+import { EXIT, type CliOutput } from './cli-output.ts';
 
 const KINDS: Record<string, StepKind[]> = {
   build: ['source', 'seed', 'model', 'test'],

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/parse-args.ts';
-import { EXIT, runCommand } from '../../src/cli/run-command.ts';
+import { EXIT } from '../../src/cli/cli-output.ts';
+import { runCommand } from '../../src/cli/run-command.ts';
 import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
 import { openNodeBindings } from '../../src/database/node-bindings.ts';
 
