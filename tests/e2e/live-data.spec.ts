@@ -61,7 +61,12 @@ test.describe('live data through our proxy to the portal', () => {
     await openLive(page, { proxy: true });
 
     const master = card(page, 'nsw_doe_datansw.master_dataset');
-    await expect(master).toContainText('1 quarantined');
+    // The school stays: only its impossible latitude is loaded as NULL, and the warning says so.
+    await expect(master).toContainText('2,216 rows loaded · 0 quarantined');
+    await expect(master).toContainText(
+      'NSW public schools master dataset: 1 value of Latitude could not be used and was loaded as NULL',
+    );
+    await expect(master).toContainText('Latitude: -12.5 is outside');
     await expect(master).toContainText("read 'LATITUDE' as Latitude");
     const ram = card(page, 'nsw_doe_datansw.ram');
     await expect(ram.getByRole('alert')).toContainText(

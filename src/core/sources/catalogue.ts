@@ -8,7 +8,10 @@ import type { SourceNode } from '../project/types.ts';
 /** How a dataset is published. */
 export type SourceFormat = 'csv' | 'xlsx' | 'datastore';
 
-/** How a column's text must parse; the contract quarantines rows whose value does not. */
+/**
+ * How a column's text must parse. A key column's bad value quarantines its row; any other column's bad value
+ * becomes NULL in the raw table, with a warning (a real row is never lost for one attribute).
+ */
 export type ColumnType = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date';
 
 /** One expected column of a source file. */
@@ -21,6 +24,11 @@ export interface ColumnSpec {
   type: ColumnType;
   /** Whether a file without this column is rejected. */
   required: boolean;
+  /**
+   * Part of the row's key (with `_year` for multi-file sources): a row whose key value is missing, does not
+   * parse, is out of bounds, or repeats an earlier row's key is quarantined.
+   */
+  key?: boolean | undefined;
   /** Smallest valid value (numbers), inclusive. */
   min?: number | undefined;
   /** Largest valid value (numbers), inclusive. */
@@ -163,6 +171,8 @@ function readColumn(entry: Record<string, unknown>, index: number, problems: str
       problems.push(`meta.columns[${index}] (${name}): pattern '${entry.pattern}' is not a valid regular expression.`);
     }
   }
+  if (entry.key === true && typeof entry.pattern === 'string')
+    problems.push(`meta.columns[${index}] (${name}): a column family (pattern) cannot be part of the key.`);
   if (!TYPES.includes(type))
     problems.push(`meta.columns[${index}] (${name}): type '${String(entry.type)}' is not one of ${TYPES.join(', ')}.`);
   return {
@@ -170,6 +180,7 @@ function readColumn(entry: Record<string, unknown>, index: number, problems: str
     aliases: list(entry.aliases).map(String),
     type,
     required: entry.required === true,
+    key: entry.key === true,
     min: typeof entry.min === 'number' ? entry.min : undefined,
     max: typeof entry.max === 'number' ? entry.max : undefined,
     pattern: text(entry.pattern),

@@ -11,7 +11,7 @@ const SPEC: SourceSpec = {
   format: 'csv',
   files: [],
   columns: [
-    { name: 'School Code', aliases: ['School_code'], type: 'integer', required: true, min: 1001, max: 8924 },
+    { name: 'School Code', aliases: ['School_code'], type: 'integer', required: true, min: 1001, max: 8924, key: true },
     { name: 'School Full Name', aliases: [], type: 'text', required: true },
     { name: 'Original RAM Funding $', aliases: [], type: 'money', required: false },
     { name: 'Sum of RAM Funding (incl oncosts) $', aliases: [], type: 'money', required: false },
@@ -63,29 +63,60 @@ describe('prepareSource', () => {
     expect(prepared.report.warnings.join('\n')).toContain("' school code ' as School Code");
   });
 
-  it('quarantines rows that break a type or bound, with every reason and the file line', () => {
+  it('quarantines only rows whose key is out of bounds, missing or repeated, with every reason and the file line', () => {
     const prepared = prepareSource({
       spec: SPEC,
       tables: [
         {
           file: file('x.csv'),
           origin: 'u',
-          rows: parseCsv('School Code,School Full Name,Original RAM Funding $\n1001,A,$5\n99,B,lots\nnp,C,$1\n'),
+          rows: parseCsv(
+            'School Code,School Full Name,Original RAM Funding $\n1001,A,$5\n99,B,lots\nnp,C,$1\n1001,D,$2\n',
+          ),
         },
       ],
     });
     expect(parseCsv(prepared.quarantineCsv ?? '')).toEqual([
       ['School Code', 'School Full Name', 'Original RAM Funding $', '_source', '_reason', '_row'],
-      [
-        '99',
-        'B',
-        'lots',
-        'u',
-        "School Code: 99 is outside 1001…8924; Original RAM Funding $: 'lots' is not an amount of money",
-        '3',
-      ],
+      ['99', 'B', 'lots', 'u', 'School Code: 99 is outside 1001…8924', '3'],
+      ['np', 'C', '$1', 'u', 'School Code: the key is missing', '4'],
+      ['1001', 'D', '$2', 'u', 'duplicate key: the same as row 2 of x.csv', '5'],
     ]);
-    expect(prepared.report).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsQuarantined: 1 });
+    expect(prepared.report).toMatchObject({ rowsRead: 4, rowsLoaded: 1, rowsQuarantined: 3 });
+  });
+
+  it('keeps a real row whose attribute breaks its type or bound: the value loads as NULL, with a warning', () => {
+    const prepared = prepareSource({
+      spec: SPEC,
+      tables: [
+        {
+          file: file('x.csv'),
+          origin: 'u',
+          rows: parseCsv('School Code,School Full Name,Original RAM Funding $\n1001,A,$5\n1002,B,lots\n1003,C,much\n'),
+        },
+      ],
+    });
+    expect(parseCsv(prepared.csv ?? '').slice(1)).toEqual([
+      ['1001', 'A', '$5', 'u'],
+      ['1002', 'B', '', 'u'],
+      ['1003', 'C', '', 'u'],
+    ]);
+    expect(prepared.report).toMatchObject({ rowsRead: 3, rowsLoaded: 3, rowsQuarantined: 0 });
+    expect(prepared.report.warnings).toContain(
+      "Resource Allocation Model: 2 values of Original RAM Funding $ could not be used and were loaded as NULL, the rest of their rows kept (e.g. Original RAM Funding $: 'lots' is not an amount of money, row 3 of x.csv).",
+    );
+  });
+
+  it('the same key in two years of a multi-file source is not a duplicate', () => {
+    const rows = parseCsv('School Code,School Full Name\n1001,A\n');
+    const prepared = prepareSource({
+      spec: SPEC,
+      tables: [
+        { file: file('2019.csv', 2019), origin: 'u', rows },
+        { file: file('2020.csv', 2020), origin: 'u', rows },
+      ],
+    });
+    expect(prepared.report).toMatchObject({ rowsLoaded: 2, rowsQuarantined: 0 });
   });
 
   it('refuses a file missing a required column, naming it and the closest columns found', () => {
@@ -116,7 +147,7 @@ describe('prepareSource with a family of year columns', () => {
     ...SPEC,
     title: 'Attendance',
     columns: [
-      { name: 'school_code', aliases: [], type: 'integer', required: true },
+      { name: 'school_code', aliases: [], type: 'integer', required: true, key: true },
       { name: 'school_name', aliases: [], type: 'text', required: true },
       { name: 'year columns', aliases: [], type: 'percent', required: true, min: 0, max: 100, pattern: '^\\d{4}$' },
     ],
@@ -124,7 +155,7 @@ describe('prepareSource with a family of year columns', () => {
     dropRows: [{ column: 'school_name', equals: ['NSW government'], reason: 'state total row' }],
   };
 
-  it('reads every year column as published and checks each value as a percentage', () => {
+  it('reads every year column as published and loads a value that is not a percentage as NULL', () => {
     const prepared = prepareSource({
       spec: ATTENDANCE,
       tables: [
@@ -139,11 +170,14 @@ describe('prepareSource with a family of year columns', () => {
     });
     expect(parseCsv(prepared.csv ?? '')[0]).toEqual(['school_code', 'school_name', '2019', '2021', '_source']);
     expect(prepared.report).toMatchObject({
-      rowsLoaded: 2,
-      rowsQuarantined: 1,
+      rowsLoaded: 3,
+      rowsQuarantined: 0,
       rowsNotData: [{ reason: 'state total row', count: 1 }],
     });
-    expect(parseCsv(prepared.quarantineCsv ?? '')[1]?.[5]).toBe('2019: 101 is outside 0…100');
+    expect(parseCsv(prepared.csv ?? '')[2]).toEqual(['1002', 'B', '', 'na', 'u']);
+    expect(prepared.report.warnings).toContain(
+      'Attendance: 1 value of 2019 could not be used and was loaded as NULL, the rest of its row kept (e.g. 2019: 101 is outside 0…100, row 3 of a.csv).',
+    );
     expect(prepared.report.warnings.filter((w) => w.includes('unexpected'))).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export interface LoadReport {
   rowsRead: number;
   /** Rows loaded into the raw table. */
   rowsLoaded: number;
-  /** Rows that broke a type or bound, loaded into the quarantine table with the reason. */
+  /** Rows whose key is missing, malformed or repeated, loaded into the quarantine table with the reason. */
   rowsQuarantined: number;
   /** Rows the catalogue names as not data (totals, footnotes): loaded, and dropped by staging. */
   rowsNotData: Array<{ reason: string; count: number }>;
@@ -56,7 +56,9 @@ export interface SourceTable {
 /**
  * Apply a source's contract to its files: find each header (below any title rows), map it to canonical
  * names, and sort every row into loaded, quarantined (with the reason) or not-data (by the catalogue's
- * rules). Nothing is dropped silently: every row is counted in the report.
+ * rules). Only a row whose key is missing, malformed or repeated is quarantined; any other value that breaks
+ * its column's type or bounds is loaded as NULL and counted in a warning. Nothing is dropped silently: every
+ * row is counted in the report.
  */
 export function prepareSource(options: { spec: SourceSpec; tables: readonly SourceTable[] }): PreparedSource {
   const { spec, tables } = options;
@@ -88,6 +90,8 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
   const accepted: string[][] = [outputColumns];
   const quarantined: string[][] = [[...outputColumns, '_reason', '_row']];
   const notData = new Map<string, number>();
+  const seenKeys = new Map<string, { row: number; fileName: string }>();
+  const nulled = new Map<string, { count: number; problem: string; row: number; fileName: string }>();
   for (const { table, headerRow, match } of matched) {
     report.warnings.push(...describeHeaderWarnings({ fileName: table.file.fileName, match }));
     const positions = columnPositions({ match, names: [...canonical, ...extras] });
@@ -106,17 +110,23 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
         accepted.push(out);
         return;
       }
-      const problems = canonical.flatMap((name, at) => {
-        const column = specOf.get(name) as ColumnSpec;
-        const problem = checkValue({
-          column: { ...column, name },
-          value: values[at] ?? '',
-          suppressed: spec.suppressed,
-        });
-        return problem ? [problem] : [];
-      });
-      if (problems.length > 0) quarantined.push([...out, problems.join('; '), String(headerRow + offset + 2)]);
-      else accepted.push(out);
+      const row = headerRow + offset + 2;
+      const checked = checkRow({ spec, specOf, canonical, values });
+      const key = checked.keyProblems.length === 0 ? keyOf({ spec, specOf, canonical, values, table }) : undefined;
+      const first = key === undefined ? undefined : seenKeys.get(key);
+      if (first) checked.keyProblems.push(`duplicate key: the same as row ${first.row} of ${first.fileName}`);
+      else if (key !== undefined) seenKeys.set(key, { row, fileName: table.file.fileName });
+      if (checked.keyProblems.length > 0) {
+        quarantined.push([...out, checked.keyProblems.join('; '), String(row)]);
+        return;
+      }
+      for (const { at, problem } of checked.nulled) {
+        out[at] = '';
+        const name = canonical[at] as string;
+        const tally = nulled.get(name) ?? { count: 0, problem, row, fileName: table.file.fileName };
+        nulled.set(name, { ...tally, count: tally.count + 1 });
+      }
+      accepted.push(out);
     });
     report.files.push({ fileName: table.file.fileName, origin: table.origin, headerRow: headerRow + 1, rowsRead });
     report.rowsRead += rowsRead;
@@ -124,9 +134,13 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
   report.rowsLoaded = accepted.length - 1;
   report.rowsQuarantined = quarantined.length - 1;
   report.rowsNotData = [...notData].map(([reason, count]) => ({ reason, count }));
+  for (const [name, tally] of nulled)
+    report.warnings.push(
+      `${spec.title}: ${tally.count} value${tally.count === 1 ? '' : 's'} of ${name} could not be used and ${tally.count === 1 ? 'was' : 'were'} loaded as NULL, the rest of ${tally.count === 1 ? 'its row' : 'their rows'} kept (e.g. ${tally.problem}, row ${tally.row} of ${tally.fileName}).`,
+    );
   if (report.rowsQuarantined > 0)
     report.warnings.push(
-      `${report.rowsQuarantined} row${report.rowsQuarantined === 1 ? '' : 's'} quarantined: they break a type or bound (see the quarantine table).`,
+      `${report.rowsQuarantined} row${report.rowsQuarantined === 1 ? '' : 's'} quarantined: ${report.rowsQuarantined === 1 ? 'its' : 'their'} key is missing, malformed or repeated (see the quarantine table).`,
     );
   return { report, csv: formatCsv(accepted), quarantineCsv: formatCsv(quarantined) };
 }
@@ -184,4 +198,47 @@ function matchingDropRule(options: {
     if (rule.equals && rule.equals.includes(value)) return true;
     return rule.matches !== undefined && new RegExp(rule.matches).test(value);
   });
+}
+
+/** A row's contract problems: those of its key (which quarantine it) and the attribute cells to load as NULL. */
+function checkRow(options: {
+  spec: SourceSpec;
+  specOf: Map<string, ColumnSpec>;
+  canonical: readonly string[];
+  values: readonly string[];
+}): { keyProblems: string[]; nulled: Array<{ at: number; problem: string }> } {
+  const { spec, specOf, canonical, values } = options;
+  const keyProblems: string[] = [];
+  const nulled: Array<{ at: number; problem: string }> = [];
+  canonical.forEach((name, at) => {
+    const column = specOf.get(name) as ColumnSpec;
+    const value = values[at] ?? '';
+    if (column.key && isBlank(value, spec.suppressed)) {
+      keyProblems.push(`${name}: the key is missing`);
+      return;
+    }
+    const problem = checkValue({ column: { ...column, name }, value, suppressed: spec.suppressed });
+    if (problem && column.key) keyProblems.push(problem);
+    else if (problem) nulled.push({ at, problem });
+  });
+  return { keyProblems, nulled };
+}
+
+/** The row's key (its key columns' trimmed values, and the file's year), or undefined when the source declares none. */
+function keyOf(options: {
+  spec: SourceSpec;
+  specOf: Map<string, ColumnSpec>;
+  canonical: readonly string[];
+  values: readonly string[];
+  table: SourceTable;
+}): string | undefined {
+  const parts = options.canonical.flatMap((name, at) =>
+    options.specOf.get(name)?.key ? [(options.values[at] ?? '').trim().toLowerCase()] : [],
+  );
+  return parts.length === 0 ? undefined : JSON.stringify([...parts, options.table.file.year ?? null]);
+}
+
+function isBlank(value: string, suppressed: readonly string[]): boolean {
+  const trimmed = value.trim();
+  return trimmed === '' || suppressed.includes(trimmed);
 }
