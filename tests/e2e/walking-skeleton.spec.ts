@@ -37,6 +37,8 @@ test('the app reaches ready offline, with a bar per level of schooling and a mar
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   await expect(page.getByTestId('bar-chart')).toHaveAttribute('data-bar-count', String(levels));
   await expect(page.getByTestId('point-map')).toHaveAttribute('data-marker-count', String(schools));
+  // Every tag of the bundled report passed the component registry's checks, and every column exists.
+  await expect(page.locator('.report [role="alert"]')).toHaveCount(0);
 });
 
 test('the chart is described for screen readers with every level', async ({ page }) => {

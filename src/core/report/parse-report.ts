@@ -2,6 +2,8 @@ import MarkdownIt, { type Env, type StateBlock, type Token } from 'markdown-it';
 import { parseDocument } from 'yaml';
 import { readComponentTag, type ComponentTag } from './parse-attributes.ts';
 import { messageOf } from '../text/message-of.ts';
+import { nearestNames } from '../text/nearest.ts';
+import { checkComponentTag, type ComponentRegistry } from './component-spec.ts';
 
 export type { ComponentProp } from './parse-attributes.ts';
 
@@ -70,14 +72,18 @@ export interface ReportError {
   message: string;
 }
 
-/** Parses an Evidence.dev-style markdown report. Never throws on bad content: problems land in `errors`. */
-export function parseReport(options: { path: string; source: string }): ReportDocument {
+/**
+ * Parses an Evidence.dev-style markdown report. Never throws on bad content: problems land in `errors`.
+ * With `components`, every tag is checked against them (unknown names and attributes, values of the wrong
+ * type, missing required attributes), each problem naming the nearest valid name.
+ */
+export function parseReport(options: { path: string; source: string; components?: ComponentRegistry }): ReportDocument {
   const errors: ReportError[] = [];
   // markdown-it normalises line endings itself; doing it first keeps our line arrays aligned with its maps.
   const lines = options.source.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   const frontmatter = readFrontmatter(lines, errors);
   closeUnterminatedSqlFences(lines, errors);
-  const context: ParseContext = { lines, errors, components: [] };
+  const context: ParseContext = { lines, errors, components: [], registry: options.components };
   const env = { [CONTEXT]: context };
   const tokens = markdown.parse(lines.join('\n'), env);
   const { queries, blocks } = collectBlocks(tokens, context, env);
@@ -100,6 +106,8 @@ interface ParseContext {
   errors: ReportError[];
   /** Component blocks in the order their (content-free) tokens were pushed. */
   components: ComponentBlock[];
+  /** The components tags are checked against, when given. */
+  registry: ComponentRegistry | undefined;
 }
 
 /** Reads YAML between leading `---` lines, then blanks those lines so every later line number stays exact. */
@@ -192,6 +200,7 @@ function componentRule(state: StateBlock, startLine: number, _endLine: number, s
   if (!read || silent) return read !== undefined;
   context.errors.push(...read.errors);
   if (read.tag) {
+    if (context.registry) context.errors.push(...checkComponentTag({ tag: read.tag, registry: context.registry }));
     context.components.push({ kind: 'component', ...read.tag });
     state.push('component', '', 0).map = [startLine, read.next];
   }
@@ -253,7 +262,7 @@ function checkQueryReferences(blocks: ReportBlock[], queries: ReportQuery[], err
     if (block.kind !== 'component') continue;
     for (const [prop, value] of Object.entries(block.props)) {
       if (value.kind !== 'query' || names.includes(value.name)) continue;
-      const nearest = [...names].sort((a, b) => distance(a, value.name) - distance(b, value.name));
+      const nearest = nearestNames({ name: value.name, candidates: names, limit: names.length, perCharacter: true });
       const known = names.length
         ? `defined queries, nearest first: ${nearest.join(', ')}`
         : 'this report defines no queries';
@@ -261,20 +270,6 @@ function checkQueryReferences(blocks: ReportBlock[], queries: ReportQuery[], err
       errors.push({ line: block.line, message });
     }
   }
-}
-
-/** Levenshtein distance per character, so a long name that contains the typo beats a short unrelated one. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return (previous[b.length] ?? 0) / Math.max(a.length, b.length, 1);
 }
 
 function chooseTitle(frontmatterTitle: unknown, tokens: Token[], path: string): string {

@@ -1,8 +1,18 @@
-/** Names from `candidates` closest to `name` by edit distance (case-insensitive), nearest first. */
-export function nearestNames(options: { name: string; candidates: Iterable<string>; limit?: number }): string[] {
+/**
+ * Names from `candidates` closest to `name` by edit distance (case-insensitive), nearest first. `perCharacter`
+ * divides each distance by the longer name's length, so a long name holding the typo beats a short other one.
+ */
+export function nearestNames(options: {
+  name: string;
+  candidates: Iterable<string>;
+  limit?: number;
+  perCharacter?: boolean;
+}): string[] {
   const target = options.name.toLowerCase();
+  const measure = (candidate: string) =>
+    editDistance(target, candidate) / (options.perCharacter ? Math.max(target.length, candidate.length, 1) : 1);
   return [...new Set(options.candidates)]
-    .map((candidate) => ({ candidate, distance: editDistance(target, candidate.toLowerCase()) }))
+    .map((candidate) => ({ candidate, distance: measure(candidate.toLowerCase()) }))
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, options.limit ?? 3)
     .map(({ candidate }) => candidate);
