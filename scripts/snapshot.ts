@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readProjectDir } from '../src/cli/read-project-dir.ts';
 import { portalObtainer } from '../src/download/portal-obtainer.ts';
 import { readSourceSpec } from '../src/core/sources/catalogue.ts';
-import { loadProject } from '../src/core/project/load-project.ts';
+import { loadProject } from '../src/core/load-project.ts';
 import type { SnapshotManifest } from '../src/core/sources/snapshot-manifest.ts';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@ import type { SourceObtainer } from '../core/build/source-obtainer.ts';
 import type { StepKind } from '../core/plan/build-plan.ts';
 import { compileNode } from '../core/plan/compile-node.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
-import { loadProject } from '../core/project/load-project.ts';
+import { loadProject } from '../core/load-project.ts';
 import { readProjectSettings } from '../core/project/project-settings.ts';
 import type { Project, ProjectFile } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';

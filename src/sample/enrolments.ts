@@ -13,7 +13,7 @@ import {
 
 /** One DataStore resource of the enrolments package (docs/data-hub-sources.md §5). */
 export interface EnrolmentResource {
-  /** The resource id. */
+  /** The DataStore resource the file stands in for (its file is `<resource id>.json`). */
   resourceId: string;
   /** The master dataset levels it lists. */
   levels: readonly LevelOfSchooling[];

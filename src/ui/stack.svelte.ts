@@ -5,7 +5,7 @@ import type { LoadReport } from '../core/sources/prepare-source.ts';
 import { descendantsOf } from '../core/graph/select-nodes.ts';
 import type { BuildStep } from '../core/plan/build-plan.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
-import { loadProject, type LoadedProject } from '../core/project/load-project.ts';
+import { loadProject, type LoadedProject } from '../core/load-project.ts';
 import type { SourceNode } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import type { StepResult } from '../engine/contract.ts';

@@ -10,7 +10,7 @@ import { sampleObtainer } from '../../src/cli/source-obtainers.ts';
 import { runBuildSession, type BuildOutcome, type SessionEvent } from '../../src/core/build/build-session.ts';
 import type { SourceObtainer } from '../../src/core/build/source-obtainer.ts';
 import { descendantsOf } from '../../src/core/graph/select-nodes.ts';
-import { loadProject } from '../../src/core/project/load-project.ts';
+import { loadProject } from '../../src/core/load-project.ts';
 import type { Project } from '../../src/core/project/types.ts';
 import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
 import { openNodeBindings } from '../../src/database/node-bindings.ts';

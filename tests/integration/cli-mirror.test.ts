@@ -7,7 +7,7 @@ import { parseArgs } from '../../src/cli/parse-args.ts';
 import { readProjectDir } from '../../src/cli/read-project-dir.ts';
 import { runCommand } from '../../src/cli/run-command.ts';
 import { readSnapshotManifest } from '../../src/core/sources/snapshot-manifest.ts';
-import { loadProject } from '../../src/core/project/load-project.ts';
+import { loadProject } from '../../src/core/load-project.ts';
 import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
 import { openNodeBindings } from '../../src/database/node-bindings.ts';
 import { portalFromCatalogue } from '../support/catalogue-portal.ts';

@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/core/project/load-project.ts';
+import { loadProject } from '../../src/core/load-project.ts';
 import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
 import type { Engine } from '../../src/engine/contract.ts';

@@ -10,7 +10,7 @@ import { readProjectDir } from '../../src/cli/read-project-dir.ts';
 import { planBuild, type BuildStep } from '../../src/core/plan/build-plan.ts';
 import { compileNode } from '../../src/core/plan/compile-node.ts';
 import { formatProjectError } from '../../src/core/project/format-error.ts';
-import { loadProject, type LoadedProject } from '../../src/core/project/load-project.ts';
+import { loadProject, type LoadedProject } from '../../src/core/load-project.ts';
 import type { ProjectError } from '../../src/core/project/types.ts';
 import type { StepResult } from '../../src/engine/contract.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planBuild } from '../../src/core/plan/build-plan.ts';
 import { compileNode } from '../../src/core/plan/compile-node.ts';
-import { loadProject } from '../../src/core/project/load-project.ts';
+import { loadProject } from '../../src/core/load-project.ts';
 import type { ModelNode, Project, ProjectFile } from '../../src/core/project/types.ts';
 import type { Engine } from '../../src/engine/contract.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planBuild } from '../../src/core/plan/build-plan.ts';
-import { loadProject } from '../../src/core/project/load-project.ts';
+import { loadProject } from '../../src/core/load-project.ts';
 import type { ModelNode, Project } from '../../src/core/project/types.ts';
 import type { Engine } from '../../src/engine/contract.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';

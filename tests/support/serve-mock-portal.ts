@@ -8,7 +8,7 @@
  *   /__control/hits                         how many data requests were served
  */
 import { readProjectDir } from '../../src/cli/read-project-dir.ts';
-import { loadProject } from '../../src/core/project/load-project.ts';
+import { loadProject } from '../../src/core/load-project.ts';
 import { portalFromCatalogue } from './catalogue-portal.ts';
 import { startMockPortal, type MockPortal, type MockReply, type MockRequest } from './mock-portal.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../project/load-project.ts';
+import { loadProject } from '../load-project.ts';
 import type { ProjectFile } from '../project/types.ts';
 import { buildManifest, type ManifestNode } from './manifest.ts';
 import { buildRunResults, summarize, type RunResultInput } from './run-results.ts';

@@ -44,7 +44,7 @@ interface ManifestResource {
 export interface ManifestNodeConfig {
   /** `view`, `table`, `ephemeral`; `seed` for seeds and `test` for tests, as dbt says. */
   materialized: string;
-  /** Tags. */
+  /** `config.tags`, from the node, its folder and dbt_project.yml, deduplicated. */
   tags: string[];
   /** Custom schema, or null. */
   schema: string | null;

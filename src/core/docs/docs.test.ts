@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../project/load-project.ts';
+import { loadProject } from '../load-project.ts';
 import type { Project } from '../project/types.ts';
 import { busMatrix, busMatrixMarkdown } from './bus-matrix.ts';
 import { mermaidErd } from './mermaid-erd.ts';

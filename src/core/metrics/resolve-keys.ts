@@ -22,7 +22,7 @@ export interface SourceKey {
 
 /** A semantic model joined to a fact through an entity, for the dimensions it is home to. */
 export interface SourceJoin {
-  /** The entity. */
+  /** The entity name both models share, e.g. `school`. */
   entity: string;
   /** The entity's home semantic model (where it is primary). */
   home: SemanticModel;
@@ -34,7 +34,7 @@ export interface SourceJoin {
 
 /** What a semantic model's part of a query gets its keys from. */
 export interface KeyedSource {
-  /** The semantic model. */
+  /** The model the path reaches, whose dimensions become available. */
   semanticModel: SemanticModel;
   /** Its keys, in the query's key order. */
   keys: SourceKey[];

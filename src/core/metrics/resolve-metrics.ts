@@ -17,7 +17,7 @@ export interface ResolvedAggregate {
   metric: SimpleMetric;
   /** The semantic model holding the measure. */
   semanticModel: SemanticModel;
-  /** The measure. */
+  /** The measure the metric aggregates, resolved from its `measure:` name. */
   measure: Measure;
   /** Its filters, combined with AND. */
   filters: ResolvedFilter[];

@@ -49,7 +49,7 @@ export interface Measure extends Located {
   agg: Aggregation;
   /** SQL over the model's columns (default: the name). */
   expr: string;
-  /** Description. */
+  /** `description:`, copied to the columns of the models built from it (empty when absent). */
   description: string;
 }
 
@@ -57,7 +57,7 @@ export interface Measure extends Located {
 export interface SemanticModel extends Located {
   /** Its name, e.g. `resource_allocation`. */
   name: string;
-  /** Description. */
+  /** `description:`, copied to the columns of the models built from it (empty when absent). */
   description: string;
   /** The model or seed it reads (`ref('fct__resource_allocation')` → `fct__resource_allocation`). */
   model: string;
@@ -67,11 +67,11 @@ export interface SemanticModel extends Located {
   aggTimeDimension: string | undefined;
   /** `primary_entity:`, for models without a primary entity among `entities:` (MetricFlow's rule). */
   primaryEntity: string | undefined;
-  /** Entities. */
+  /** `entities:`: the keys it joins on; at most one primary. */
   entities: Entity[];
-  /** Dimensions. */
+  /** `dimensions:`: what metrics can be grouped and filtered by. */
   dimensions: Dimension[];
-  /** Measures. */
+  /** `measures:`: the aggregations metrics are defined over. */
   measures: Measure[];
 }
 
@@ -81,7 +81,7 @@ interface BaseMetric extends Located {
   name: string;
   /** Human label. */
   label: string;
-  /** Description. */
+  /** `description:`, copied to the columns of the models built from it (empty when absent). */
   description: string;
 }
 
@@ -128,7 +128,7 @@ export type Metric = SimpleMetric | DerivedMetric;
 
 /** One `group_by:` item of a saved query, as written (`TimeDimension('metric_time', 'year')`). */
 export interface GroupByItem {
-  /** The text. */
+  /** The item exactly as written, for messages. */
   text: string;
   /** Its line. */
   line: number | undefined;
@@ -138,7 +138,7 @@ export interface GroupByItem {
 export interface SavedQuery extends Located {
   /** Saved query name. */
   name: string;
-  /** Description. */
+  /** `description:`, copied to the columns of the models built from it (empty when absent). */
   description: string;
   /** Metric names with their lines, in output order. */
   metrics: Array<{ name: string; line: number | undefined }>;

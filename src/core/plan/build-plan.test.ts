@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../project/load-project.ts';
+import { loadProject } from '../load-project.ts';
 import { planBuild } from './build-plan.ts';
 
 const order = (files: Array<{ path: string; content: string }>) => {

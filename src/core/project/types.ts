@@ -72,7 +72,7 @@ interface BaseNode {
 
 /** A SQL model: one `.sql` file under the model paths. */
 export interface ModelNode extends BaseNode {
-  /** Resource type. */
+  /** Discriminant, as dbt's manifest spells it. */
   resourceType: 'model';
   /** The file's Jinja SQL as written. */
   rawSql: string;
@@ -90,7 +90,7 @@ export interface ModelNode extends BaseNode {
 
 /** A CSV file under the seed paths, loaded as a table. */
 export interface SeedNode extends BaseNode {
-  /** Resource type. */
+  /** Discriminant, as dbt's manifest spells it. */
   resourceType: 'seed';
   /** The CSV text. */
   csv: string;
@@ -114,7 +114,7 @@ export interface Freshness {
 
 /** A table of a source declared in YAML: raw data the loaders put in the database. */
 export interface SourceNode extends BaseNode {
-  /** Resource type. */
+  /** Discriminant, as dbt's manifest spells it. */
   resourceType: 'source';
   /** The source's name (`nsw_doe_datansw`). */
   sourceName: string;
@@ -132,7 +132,7 @@ export interface SourceNode extends BaseNode {
 
 /** A data test: a generic test from YAML, or a singular test SQL file. Its query returns failing rows. */
 export interface TestNode extends BaseNode {
-  /** Resource type. */
+  /** Discriminant, as dbt's manifest spells it. */
   resourceType: 'test';
   /** For generic tests: the test's name and arguments. */
   testMetadata?: { name: string; kwargs: Record<string, unknown> } | undefined;

@@ -35,7 +35,7 @@ export interface LoadReport {
 
 /** A source ready to load: the accepted rows and the quarantined rows as CSV, plus the report. */
 export interface PreparedSource {
-  /** The report. */
+  /** What happened to every row and file, for the Sources page and the CLI log. */
   report: LoadReport;
   /** Accepted rows under canonical column names, plus `_year` (multi-file sources) and `_source`. */
   csv?: string | undefined;

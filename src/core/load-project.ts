@@ -1,15 +1,16 @@
-import { topoSort } from '../graph/topo-sort.ts';
-import { renderTemplate, TemplateError } from '../jinja/render-template.ts';
-import { buildMetricModels } from '../metrics/metric-models.ts';
-import { lineAt, nearestNames } from '../text/nearest.ts';
-import { readDocBlocks } from './doc-blocks.ts';
-import { dbtFunctions, TARGET } from './jinja-context.ts';
-import { configFromTree, mergeConfig } from './node-config.ts';
-import { parseSchemaFiles, type NodePatch } from './parse-schema-files.ts';
-import { readProjectSettings } from './project-settings.ts';
-import { buildTestNodes } from './test-nodes.ts';
+import { topoSort } from './graph/topo-sort.ts';
+import { renderTemplate, TemplateError } from './jinja/render-template.ts';
+import { buildMetricModels } from './metrics/metric-models.ts';
+import { lineAt, nearestNames } from './text/nearest.ts';
+import { readDocBlocks } from './project/doc-blocks.ts';
+import { dbtFunctions, TARGET } from './project/jinja-context.ts';
+import { configFromTree, mergeConfig } from './project/node-config.ts';
+import { parseSchemaFiles, type NodePatch } from './project/parse-schema-files.ts';
+import { readProjectSettings } from './project/project-settings.ts';
+import { buildTestNodes } from './project/test-nodes.ts';
 import type {
   ModelNode,
+  NodeConfig,
   Project,
   ProjectError,
   ProjectFile,
@@ -18,8 +19,8 @@ import type {
   Reference,
   SeedNode,
   SourceNode,
-} from './types.ts';
-import { messageOf } from '../text/message-of.ts';
+} from './project/types.ts';
+import { messageOf } from './text/message-of.ts';
 
 /** A loaded project, or the errors that stop it from building. */
 export interface LoadedProject {
@@ -156,16 +157,33 @@ function readModel(options: LoadContext & { file: ProjectFile; patch: NodePatch 
   );
   return {
     resourceType: 'model',
-    uniqueId: `model.${settings.name}.${name}`,
+    ...fileNodeFields({ ...options, resourceType: 'model', name, fqn, config }),
+    rawSql: file.content,
+    refs,
+    sources,
+  };
+}
+
+/** The fields every file-defined node (model, seed) shares: id, place, description, columns, relation. */
+function fileNodeFields(
+  options: LoadContext & {
+    file: ProjectFile;
+    patch: NodePatch | undefined;
+    resourceType: 'model' | 'seed';
+    name: string;
+    fqn: string[];
+    config: NodeConfig;
+  },
+) {
+  const { project, file, patch, resourceType, name, fqn, config } = options;
+  return {
+    uniqueId: `${resourceType}.${project.settings.name}.${name}`,
     name,
     path: file.path,
     fqn,
     description: options.describe(patch?.description ?? '', patch?.path ?? file.path),
     dependsOn: [],
     config,
-    rawSql: file.content,
-    refs,
-    sources,
     columns: describeColumns(options, patch),
     schema: schemaName(config.schema),
     relation: config.alias ?? name,
@@ -184,17 +202,8 @@ function readSeed(options: LoadContext & { file: ProjectFile; patch: NodePatch |
   errors.push(...problems.map((message) => ({ path: patch?.path ?? file.path, line: patch?.line, message })));
   return {
     resourceType: 'seed',
-    uniqueId: `seed.${settings.name}.${name}`,
-    name,
-    path: file.path,
-    fqn,
-    description: options.describe(patch?.description ?? '', patch?.path ?? file.path),
-    dependsOn: [],
-    config,
+    ...fileNodeFields({ ...options, resourceType: 'seed', name, fqn, config }),
     csv: file.content,
-    columns: describeColumns(options, patch),
-    schema: schemaName(config.schema),
-    relation: config.alias ?? name,
   };
 }
 

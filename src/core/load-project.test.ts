@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileNode } from '../plan/compile-node.ts';
+import { compileNode } from './plan/compile-node.ts';
 import { loadProject } from './load-project.ts';
-import type { ProjectFile, TestNode } from './types.ts';
+import type { ProjectFile, TestNode } from './project/types.ts';
 
 const PROJECT: ProjectFile = {
   path: 'dbt_project.yml',
