@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.ts';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,11 +25,37 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 60_000,
     // Booting DuckDB-WASM and generating the samples takes seconds on a 2-core machine that is busy.
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // The same suites in real Chromium, against the code the browser runs (the worker engine).
+        extends: true,
+        // Pre-bundled up front, so Vite does not find it mid-run (in the worker) and reload the test page.
+        optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], include: ['duckdb-browser-blocking'] },
+        test: {
+          name: 'chromium',
+          include: ['tests/browser/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: findBrowser()?.executablePath, args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });

@@ -3,7 +3,8 @@ import type { BuildStep } from '../core/plan/build-plan.ts';
 import type { BuildEvent, Engine } from '../engine/contract.ts';
 
 /**
- * Expose an engine over comlink, transferring (not copying) Arrow result bytes to the caller.
+ * Expose an engine over comlink, transferring (not copying) Arrow result bytes to the caller. A build
+ * resolves only after its every event has reached the caller.
  */
 export function exposeEngine(engine: Engine): void {
   const exposed: Engine = {
@@ -13,7 +14,12 @@ export function exposeEngine(engine: Engine): void {
       return Comlink.transfer(result, [result.ipc.buffer]);
     },
     build: async (steps: BuildStep[], onEvent?: (event: BuildEvent) => void) => {
-      const results = await engine.build(steps, onEvent);
+      // A proxied callback answers on a port of its own, so its messages can overtake the result's: wait
+      // until the page has received every event, as it would from an in-process engine, before resolving.
+      const delivered: Promise<unknown>[] = [];
+      const forward = onEvent && ((event: BuildEvent) => void delivered.push(Promise.resolve(onEvent(event))));
+      const results = await engine.build(steps, forward);
+      await Promise.allSettled(delivered);
       return Comlink.transfer(
         results,
         results.flatMap((result) => (result.failingRows ? [result.failingRows.buffer] : [])),

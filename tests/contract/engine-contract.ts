@@ -1,0 +1,139 @@
+import { tableFromIPC } from 'apache-arrow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/core/load-project.ts';
+import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
+import { decodeResult } from '../../src/engine/decode-result.ts';
+import type { Engine } from '../../src/engine/contract.ts';
+
+/**
+ * The one contract every Engine keeps, as DuckDB-WASM runs one suite against each of its bindings: the
+ * in-process DuckDbEngine in Node (tests/integration) and the WorkerEngine over comlink in Chromium
+ * (tests/browser) both run exactly these cases.
+ */
+export function defineEngineContract(options: { name: string; open: () => Promise<Engine> }): void {
+  describe(`Engine contract (${options.name})`, () => {
+    let engine: Engine;
+    beforeAll(async () => {
+      engine = await options.open();
+      await engine.open();
+    });
+
+    it('starts once and reports the DuckDB version', async () => {
+      const [first, second] = await Promise.all([engine.open(), engine.open()]);
+      // Across a worker boundary each answer is a copy: the same start time (a measured float) is the same start.
+      expect(first).toEqual(second);
+      await engine.query('create or replace table contract_open_once as select 1 as n');
+      await engine.open();
+      expect(decodeResult((await engine.query('select n from contract_open_once')).ipc).rows).toEqual([{ n: 1 }]);
+      expect(first.duckdbVersion).toMatch(/^v1\.\d+\.\d+/);
+    });
+
+    it('returns query results as Arrow IPC bytes, BIGINT as bigint', async () => {
+      const result = await engine.query("select 42::bigint as answer, 'x' as label");
+      expect(result.ipc).toBeInstanceOf(Uint8Array);
+      const table = tableFromIPC(result.ipc);
+      expect(table.numRows).toBe(1);
+      expect(table.get(0)?.toJSON()).toEqual({ answer: 42n, label: 'x' });
+    });
+
+    it("rejects a bad query with DuckDB's message", async () => {
+      await expect(engine.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
+    });
+
+    // Regression: current_date needs DuckDB's ICU extension, which DuckDB fetched from the internet at first
+    // use (offline, the Node build hung and the browser made a request to extensions.duckdb.org).
+    it('never fetches an extension: a query needing one fails with a message naming it', async () => {
+      await expect(engine.query('select current_date')).rejects.toThrow(/icu extension/);
+      expect(
+        decodeResult(
+          (await engine.query('select cast(cast(current_timestamp as timestamp) as date) is not null as ok')).ipc,
+        ).rows,
+      ).toEqual([{ ok: true }]);
+    });
+
+    it('loads a source as text with lineage columns, BOM and CRLF and quoted commas included', async () => {
+      const { project } = loadProject({
+        files: [
+          {
+            path: 'models/sources.yml',
+            content: 'sources:\n  - name: raw\n    schema: main\n    tables:\n      - name: schools\n',
+          },
+        ],
+      });
+      const source = project.nodes.get('source.project.raw.schools');
+      if (source?.resourceType !== 'source') throw new Error('source not loaded');
+      const csv =
+        '\uFEFFSchool_code,Street,ICSEA_value,_source\r\n1001,"Level 2, 10 Smith St",1010,test://a.csv\r\n1002,Main Rd,,test://a.csv\r\n';
+      const step = planSourceLoad({ source, csv, loadedAt: '2025-02-10T00:00:00Z' });
+      const [result] = await engine.build([step]);
+      expect(result).toMatchObject({ status: 'success', rows: 2 });
+      const table = tableFromIPC((await engine.query('select * from main.schools order by School_code')).ipc);
+      expect(table.schema.fields.map((f) => f.name)).toEqual([
+        'School_code',
+        'Street',
+        'ICSEA_value',
+        '_source',
+        '_load_timestamp',
+      ]);
+      const rows = table.toArray().map((row) => row.toJSON());
+      expect(rows[0]).toMatchObject({
+        School_code: '1001',
+        Street: 'Level 2, 10 Smith St',
+        ICSEA_value: '1010',
+        _source: 'test://a.csv',
+      });
+      expect(rows[1]?.ICSEA_value).toBeNull();
+      expect(table.schema.fields.find((f) => f.name === 'School_code')?.type.toString()).toBe('Utf8');
+    });
+
+    it('fails a source step whose data could not be had, and skips what reads it', async () => {
+      const { project } = loadProject({
+        files: [
+          { path: 'models/sources.yml', content: 'sources:\n  - name: raw\n    tables:\n      - name: gone\n' },
+          { path: 'models/reader.sql', content: "select * from {{ source('raw', 'gone') }}" },
+        ],
+      });
+      const source = project.nodes.get('source.project.raw.gone');
+      if (source?.resourceType !== 'source') throw new Error('source not loaded');
+      const sourceStep = planSourceLoad({
+        source,
+        loadedAt: '2025-01-01T00:00:00Z',
+        error: 'HTTP 404 from the portal',
+      });
+      const results = await engine.build(planBuild({ project, sourceSteps: [sourceStep] }).steps);
+      expect(results.map((r) => [r.uniqueId, r.status])).toEqual([
+        ['source.project.raw.gone', 'error'],
+        ['model.project.reader', 'skipped'],
+      ]);
+      expect(results[0]?.error?.message).toBe('HTTP 404 from the portal');
+    });
+
+    it('builds models in ref order and skips only the descendants of a failure', async () => {
+      const loaded = loadProject({
+        files: [
+          { path: 'models/marts/b.sql', content: "select n * 2 as n from {{ ref('a') }}" },
+          { path: 'models/staging/a.sql', content: 'select 1 as n union all select 2' },
+          { path: 'models/marts/broken.sql', content: "select nope from {{ ref('a') }}" },
+          { path: 'models/marts/after_broken.sql', content: "select * from {{ ref('broken') }}" },
+        ],
+      });
+      expect(loaded.errors).toEqual([]);
+      const plan = planBuild({ project: loaded.project });
+      const names = plan.steps.map((step) => step.name);
+      expect(names.indexOf('a')).toBeLessThan(names.indexOf('b'));
+      const events: string[] = [];
+      const results = await engine.build(plan.steps, (event) => events.push(`${event.phase}:${event.uniqueId}`));
+      const byId = Object.fromEntries(results.map((r) => [r.uniqueId.split('.').pop(), r]));
+      expect(byId.a).toMatchObject({ status: 'success', rows: 2 });
+      expect(byId.b).toMatchObject({ status: 'success', rows: 2 });
+      expect(byId.broken?.status).toBe('error');
+      expect(byId.broken?.error?.message).toMatch(/nope/);
+      expect(byId.broken?.error?.path).toBe('models/marts/broken.sql');
+      expect(byId.broken?.error?.line).toBe(1);
+      expect(byId.after_broken?.status).toBe('skipped');
+      expect(events.filter((e) => e.startsWith('started'))).toHaveLength(4);
+      const sum = decodeResult((await engine.query('select sum(n) as s from b')).ipc);
+      expect(sum.rows).toEqual([{ s: 6 }]);
+    });
+  });
+}
