@@ -1,8 +1,9 @@
 import { topoSort } from './graph/topo-sort.ts';
 import { renderTemplate, TemplateError } from './jinja/render-template.ts';
 import { buildMetricModels } from './metrics/metric-models.ts';
-import { lineAt, nearestNames } from './text/nearest.ts';
+import { nearestNames } from './text/nearest.ts';
 import { readDocBlocks } from './project/doc-blocks.ts';
+import { discoverCalls, lineOfCall, type DiscoveredCalls } from './project/discover-calls.ts';
 import { dbtFunctions, TARGET } from './project/jinja-context.ts';
 import { configFromTree, mergeConfig } from './project/node-config.ts';
 import { parseSchemaFiles, type NodePatch } from './project/parse-schema-files.ts';
@@ -16,7 +17,6 @@ import type {
   ProjectFile,
   ProjectNode,
   ProjectSettings,
-  Reference,
   SeedNode,
   SourceNode,
 } from './project/types.ts';
@@ -118,38 +118,15 @@ function readModel(options: LoadContext & { file: ProjectFile; patch: NodePatch 
   const { settings } = project;
   const name = baseName(file.path, '.sql');
   const fqn = fqnOf({ settings, path: file.path, roots: settings.modelPaths, name });
-  const refs: Reference[] = [];
-  const sources: Reference[] = [];
-  const inline: Record<string, unknown>[] = [];
+  let calls: DiscoveredCalls;
   try {
-    renderTemplate({
-      path: file.path,
-      source: file.content,
-      macros: project.macroSources,
-      globals: {
-        values: { target: TARGET, this: name, execute: false },
-        functions: dbtFunctions({
-          path: file.path,
-          source: file.content,
-          settings,
-          docs: project.docs,
-          callbacks: {
-            ref: (target) => (refs.push({ target, line: lineOfCall(file.content, 'ref', target) }), quoted(target)),
-            source: (sourceName, table) => {
-              sources.push({ target: `${sourceName}.${table}`, line: lineOfCall(file.content, 'source', sourceName) });
-              return quoted(`${sourceName}.${table}`);
-            },
-            config: (layer) => inline.push(layer),
-          },
-        }),
-      },
-    });
+    calls = discoverCalls({ project, file, values: { this: name, execute: false } });
   } catch (error) {
     errors.push(toProjectError(error, file.path));
     return undefined;
   }
   const { config, problems } = mergeConfig({
-    layers: [...configFromTree({ tree: settings.modelConfig, fqn }), patch?.config ?? {}, ...inline],
+    layers: [...configFromTree({ tree: settings.modelConfig, fqn }), patch?.config ?? {}, ...calls.inline],
     defaults: { materialized: 'view' },
   });
   errors.push(
@@ -159,8 +136,8 @@ function readModel(options: LoadContext & { file: ProjectFile; patch: NodePatch 
     resourceType: 'model',
     ...fileNodeFields({ ...options, resourceType: 'model', name, fqn, config }),
     rawSql: file.content,
-    refs,
-    sources,
+    refs: calls.refs,
+    sources: calls.sources,
   };
 }
 
@@ -351,13 +328,6 @@ function quoted(name: string): string {
 function unknownMessage(kind: string, target: string, candidates: string[]): string {
   const nearest = nearestNames({ name: target, candidates });
   return `Unknown ${kind} '${target}'.${nearest.length > 0 ? ` Did you mean ${nearest.map((n) => `'${n}'`).join(', ')}?` : ''}`;
-}
-
-/** Line of the first `fn('argument'` call in a file, for error messages (Jinja gives no positions). */
-export function lineOfCall(source: string, fn: string, firstArgument: string): number {
-  const escaped = firstArgument.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`\\b${fn}\\s*\\(\\s*['"]?${escaped}`).exec(source);
-  return match ? lineAt(source, match.index) : 1;
 }
 
 /** A thrown template error as a project error. */

@@ -1,11 +1,10 @@
-import { renderTemplate } from '../jinja/render-template.ts';
 import { GENERIC_TEST_NAMES, genericTestNodeName } from '../data-tests/generic-tests.ts';
 import { hashString } from '../text/hash.ts';
 import { nearestNames } from '../text/nearest.ts';
-import { dbtFunctions, TARGET } from './jinja-context.ts';
 import { configFromTree, mergeConfig } from './node-config.ts';
 import type { SchemaDeclarations, TestDeclaration } from './parse-schema-files.ts';
-import type { Project, ProjectError, ProjectFile, ProjectNode, Reference, TestNode } from './types.ts';
+import type { Project, ProjectError, ProjectFile, ProjectNode, TestNode } from './types.ts';
+import { discoverCalls, type DiscoveredCalls } from './discover-calls.ts';
 import { messageOf } from '../text/message-of.ts';
 
 /**
@@ -122,51 +121,30 @@ function singularTestNode(options: {
 }): TestNode | undefined {
   const { project, file, errors } = options;
   const name = file.path.slice(file.path.lastIndexOf('/') + 1, -'.sql'.length);
-  const refs: Reference[] = [];
-  const inline: Record<string, unknown>[] = [];
   const dependsOn: string[] = [];
+  let calls: DiscoveredCalls;
   try {
-    renderTemplate({
-      path: file.path,
-      source: file.content,
-      macros: project.macroSources,
-      globals: {
-        values: { target: TARGET },
-        functions: dbtFunctions({
-          path: file.path,
-          source: file.content,
-          settings: project.settings,
-          docs: project.docs,
-          callbacks: {
-            ref: (target) => (refs.push({ target, line: 1 }), `"${target}"`),
-            source: (sourceName, table) => (
-              refs.push({ target: `source:${sourceName}.${table}`, line: 1 }),
-              `"${sourceName}.${table}"`
-            ),
-            config: (layer) => inline.push(layer),
-          },
-        }),
-      },
-    });
+    calls = discoverCalls({ project, file });
   } catch (error) {
     errors.push({ path: file.path, message: messageOf(error) });
     return undefined;
   }
-  for (const ref of refs) {
-    const expression = ref.target.startsWith('source:')
-      ? `source('${ref.target.slice(7).replace('.', "','")}')`
-      : `ref('${ref.target}')`;
+  const called = [
+    ...calls.refs.map((ref) => ({ kind: 'model', target: ref.target, expression: `ref('${ref.target}')` })),
+    ...calls.sources.map((ref) => ({
+      kind: 'source',
+      target: ref.target,
+      expression: `source('${ref.target.replace('.', "','")}')`,
+    })),
+  ];
+  for (const { kind, target, expression } of called) {
     const id = resolveReferenceExpression({ project, expression });
     if (id) dependsOn.push(id);
-    else
-      errors.push({
-        path: file.path,
-        message: `Unknown ${ref.target.startsWith('source:') ? 'source' : 'model'} '${ref.target.replace(/^source:/, '')}' in singular test ${name}.`,
-      });
+    else errors.push({ path: file.path, message: `Unknown ${kind} '${target}' in singular test ${name}.` });
   }
   const fqn = [project.settings.name, ...file.path.split('/').slice(1, -1), name];
   const { config, problems } = mergeConfig({
-    layers: [...configFromTree({ tree: project.settings.testConfig, fqn }), ...inline],
+    layers: [...configFromTree({ tree: project.settings.testConfig, fqn }), ...calls.inline],
     defaults: { severity: 'error' },
   });
   errors.push(...problems.map((message) => ({ path: file.path, message })));
