@@ -3,6 +3,7 @@ import { LINES_BEFORE_COMPILED_SQL, type BuildStep } from '../core/plan/build-pl
 import { locateSqlError } from '../core/plan/locate-error.ts';
 import type { BuildEvent, Engine, EngineErrorData, EngineInfo, QueryResult, StepResult } from '../engine/contract.ts';
 import { toErrorData } from '../engine/errors.ts';
+import { plainError } from './plain-error.ts';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
 export type OpenBindings = () => Promise<DuckDBBindings>;
@@ -32,8 +33,12 @@ export class DuckDbEngine implements Engine {
   async query(sql: string): Promise<QueryResult> {
     const { bindings, connection } = await this.#start();
     const started = now();
-    const ipc = connection.useUnsafe((_, id) => bindings.runQuery(id, sql));
-    return { ipc, elapsedMs: now() - started };
+    try {
+      const ipc = connection.useUnsafe((_, id) => bindings.runQuery(id, sql));
+      return { ipc, elapsedMs: now() - started };
+    } catch (error) {
+      throw plainError({ error, connection });
+    }
   }
 
   async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
@@ -114,7 +119,7 @@ function runStep(options: {
     const status = count === 0 ? 'pass' : step.severity === 'warn' ? 'warn' : 'fail';
     return { uniqueId: step.uniqueId, status, elapsedMs: now() - started, failures: count, failingRows };
   } catch (error) {
-    const data = toErrorData(error);
+    const data = toErrorData(plainError({ error, connection }));
     return {
       uniqueId: step.uniqueId,
       status: 'error',

@@ -36,6 +36,31 @@ export function defineEngineContract(options: { name: string; open: () => Promis
       expect(table.get(0)?.toJSON()).toEqual({ answer: 42n, label: 'x' });
     });
 
+    it('ends a query that runs out of memory with a plain message, and stays usable', async () => {
+      await engine.query('create or replace table contract_kept as select 7 as n');
+      await engine.query("set memory_limit = '100MB'");
+      try {
+        const hungry = 'select k, list(i) from (select i % 3000000 as k, i from range(30000000) t(i)) group by k';
+        await expect(engine.query(hungry)).rejects.toThrow(
+          /^Out of memory: this query needed more than the 95\.3 MiB the database in this tab may use\. .*\(DuckDB: Out of Memory Error/,
+        );
+        const loaded = loadProject({
+          files: [
+            { path: 'models/hungry.sql', content: hungry },
+            { path: 'models/modest.sql', content: 'select 1 as n' },
+          ],
+        });
+        const results = await engine.build(planBuild({ project: loaded.project }).steps);
+        const byName = Object.fromEntries(results.map((r) => [r.uniqueId.split('.').pop(), r]));
+        expect(byName.hungry?.status).toBe('error');
+        expect(byName.hungry?.error?.message).toMatch(/^Out of memory: this query needed more than the 95\.3 MiB/);
+        expect(byName.modest?.status).toBe('success');
+      } finally {
+        await engine.query('reset memory_limit');
+      }
+      expect(decodeResult((await engine.query('select n from contract_kept')).ipc).rows).toEqual([{ n: 7 }]);
+    });
+
     it("rejects a bad query with DuckDB's message", async () => {
       await expect(engine.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
     });
