@@ -3,17 +3,9 @@
  * byte arrays cross it, so the same interface works in-process (Node) and across a Web Worker (comlink).
  */
 import type { BuildStep } from '../core/plan/build-plan.ts';
-import type { BuildEvent, StepResult } from '../core/plan/step-result.ts';
+import type { BuildEvent, EngineInfo, StepResult } from '../core/plan/step-result.ts';
 
-export type { BuildEvent, EngineErrorData, StepResult, StepStatus } from '../core/plan/step-result.ts';
-
-/** What a started engine reports about itself. */
-export interface EngineInfo {
-  /** DuckDB's version string, e.g. `v1.4.3`. */
-  duckdbVersion: string;
-  /** Milliseconds from the first call to a ready database. */
-  startMs: number;
-}
+export type { BuildEvent, EngineErrorData, EngineInfo, StepResult, StepStatus } from '../core/plan/step-result.ts';
 
 /** A query's rows as Arrow IPC stream bytes (decode with apache-arrow's `tableFromIPC`). */
 export interface QueryResult {

@@ -7,6 +7,7 @@ import { RETENTION_PERIODS, RETENTION_RESOURCE_IDS } from './retention.ts';
 import type { SampleFile } from './sample-file.ts';
 import { compareSchoolNames, createSchoolHistory } from './school-history.ts';
 import { generateSchools } from './schools.ts';
+import { parseCsv } from '../core/sources/csv.ts';
 
 const generated = Object.entries(CSV_SAMPLES).map(([source, generate]) => [source, generate()] as const);
 const files = new Map(generated.flatMap(([, list]) => list.map((file) => [file.fileName, text(file)] as const)));
@@ -382,31 +383,4 @@ function parseMoney(amount: string): number {
 
 function isBlank(fields: readonly string[]): boolean {
   return fields.every((field) => field === '');
-}
-
-/** A small RFC 4180 parser (a leading byte order mark dropped): quoted fields may hold commas and quotes. */
-function parseCsv(content: string): string[][] {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = content.startsWith('\uFEFF') ? 1 : 0; i < content.length; i++) {
-    const char = content[i];
-    if (quoted && char === '"' && content[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      fields.push(field);
-      field = '';
-    } else if (!quoted && char === '\n') {
-      records.push([...fields, field]);
-      [fields, field] = [[], ''];
-    } else if (quoted || char !== '\r') {
-      field += char;
-    }
-  }
-  if (field !== '' || fields.length > 0) records.push([...fields, field]);
-  return records;
 }

@@ -7,6 +7,7 @@ import {
 } from './master-dataset.ts';
 import { NSW_PLACES, SA4_SERVICES } from './nsw-places.ts';
 import { createRandom } from './random.ts';
+import { parseCsv } from '../core/sources/csv.ts';
 
 /** Header of the real 2025-02-10 extract, copied from docs/data-hub-sources.md §1. */
 const REAL_HEADER =
@@ -209,30 +210,3 @@ describe('createRandom', () => {
     expect(picks.filter((x) => x === 'a').length / picks.length).toBeCloseTo(0.75, 1);
   });
 });
-
-/** A small RFC 4180 parser: quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      fields.push(field);
-      field = '';
-    } else if (!quoted && char === '\n') {
-      records.push([...fields, field]);
-      [fields, field] = [[], ''];
-    } else if (quoted || char !== '\r') {
-      field += char;
-    }
-  }
-  if (field !== '' || fields.length > 0) records.push([...fields, field]);
-  return records;
-}

@@ -1,6 +1,6 @@
 import { ancestorsOf } from '../graph/select-nodes.ts';
 import { planBuild, planSourceLoad, type BuildStep } from '../plan/build-plan.ts';
-import type { BuildEvent, StepResult } from '../plan/step-result.ts';
+import type { BuildEvent, EngineInfo, StepResult } from '../plan/step-result.ts';
 import type { Project, SourceNode } from '../project/types.ts';
 import { readSourceSpec } from '../sources/catalogue.ts';
 import { planSourceFromFiles, type PlannedSource } from '../sources/plan-source.ts';
@@ -14,12 +14,6 @@ export interface BuildEngine {
   open(): Promise<EngineInfo>;
   /** Run steps in order, skipping what a failure upstream makes pointless. */
   build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]>;
-}
-
-/** What a started engine says of itself. */
-export interface EngineInfo {
-  /** DuckDB's version string, e.g. `v1.4.3`. */
-  duckdbVersion: string;
 }
 
 /** What a build session reports while it runs, in order. */

@@ -57,3 +57,11 @@ export interface EngineErrorData {
   /** 1-based line in the model file, when known. */
   line?: number | undefined;
 }
+
+/** What a started engine says of itself. */
+export interface EngineInfo {
+  /** DuckDB's version string, e.g. `v1.4.3`. */
+  duckdbVersion: string;
+  /** Milliseconds from the first call to a ready database. */
+  startMs: number;
+}

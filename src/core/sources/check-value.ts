@@ -11,7 +11,7 @@ export function checkValue(options: {
 }): string | undefined {
   const { column, suppressed } = options;
   const value = options.value.trim();
-  if (value === '' || suppressed.includes(value) || column.type === 'text') return undefined;
+  if (isBlankCell(value, suppressed) || column.type === 'text') return undefined;
   const parsed = parseTyped(column.type, value);
   if (parsed === undefined) return `${column.name}: '${value}' is not ${ARTICLE[column.type]}`;
   if (
@@ -21,6 +21,12 @@ export function checkValue(options: {
     return `${column.name}: ${value} is outside ${column.min ?? '…'}…${column.max ?? '…'}`;
   }
   return undefined;
+}
+
+/** A blank cell, or one holding a suppression code: a value that is absent, not malformed. */
+export function isBlankCell(value: string, suppressed: readonly string[]): boolean {
+  const trimmed = value.trim();
+  return trimmed === '' || suppressed.includes(trimmed);
 }
 
 const ARTICLE: Record<ColumnSpec['type'], string> = {

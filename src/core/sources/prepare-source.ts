@@ -1,5 +1,5 @@
 import type { ColumnSpec, DropRule, SourceFileSpec, SourceSpec } from './catalogue.ts';
-import { checkValue } from './check-value.ts';
+import { checkValue, isBlankCell } from './check-value.ts';
 import {
   describeHeaderWarnings,
   describeMissingColumns,
@@ -213,7 +213,7 @@ function checkRow(options: {
   canonical.forEach((name, at) => {
     const column = specOf.get(name) as ColumnSpec;
     const value = values[at] ?? '';
-    if (column.key && isBlank(value, spec.suppressed)) {
+    if (column.key && isBlankCell(value, spec.suppressed)) {
       keyProblems.push(`${name}: the key is missing`);
       return;
     }
@@ -236,9 +236,4 @@ function keyOf(options: {
     options.specOf.get(name)?.key ? [(options.values[at] ?? '').trim().toLowerCase()] : [],
   );
   return parts.length === 0 ? undefined : JSON.stringify([...parts, options.table.file.year ?? null]);
-}
-
-function isBlank(value: string, suppressed: readonly string[]): boolean {
-  const trimmed = value.trim();
-  return trimmed === '' || suppressed.includes(trimmed);
 }
