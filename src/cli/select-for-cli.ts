@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectNodes, type SelectableNode } from '../core/graph/select-nodes.ts';
-import { nodeChecksum } from '../core/plan/compile-node.ts';
+import { selectableNodes } from '../core/graph/selectable-nodes.ts';
+import { selectNodes } from '../core/graph/select-nodes.ts';
 import type { Project } from '../core/project/types.ts';
 import type { CliOptions } from './parse-args.ts';
 import { messageOf } from '../core/text/message-of.ts';
@@ -15,16 +15,7 @@ export function selectForCli(options: { project: Project; cli: CliOptions; targe
   errors: string[];
 } {
   const { project, cli } = options;
-  const nodes: SelectableNode[] = [...project.nodes.values()].map((node) => ({
-    uniqueId: node.uniqueId,
-    name: node.name,
-    resourceType: node.resourceType,
-    path: node.path,
-    tags: node.config.tags,
-    dependsOn: node.dependsOn,
-    checksum: nodeChecksum({ project, node }),
-    sourceName: node.resourceType === 'source' ? node.sourceName : undefined,
-  }));
+  const nodes = selectableNodes(project);
   const previous = cli.state ? readPreviousChecksums(cli.state) : undefined;
   if (previous instanceof Error) return { selected: new Set(), errors: [previous.message] };
   const result = selectNodes({ nodes, select: cli.select, exclude: cli.exclude, previous });

@@ -131,4 +131,20 @@ describe('loadProject', () => {
     if (!test) throw new Error('no test');
     expect(compileNode({ project, node: test })).toContain('select 1 as id');
   });
+
+  it('puts a Jinja syntax error at its line, and does not report the refs to that model again', () => {
+    const { errors } = load([
+      { path: 'models/a.sql', content: "-- a\nselect\n  {{ 'x' as y\nfrom t" },
+      { path: 'models/b.sql', content: "select * from {{ ref('a') }}" },
+      { path: 'models/schema.yml', content: 'models:\n  - name: a\n    description: A\n' },
+    ]);
+    expect(errors).toEqual([
+      { path: 'models/a.sql', line: 3, message: expect.stringMatching(/^Jinja syntax error: /) as string },
+    ]);
+  });
+
+  it('puts an unclosed block at the line that opens it', () => {
+    const { errors } = load([{ path: 'models/a.sql', content: 'select 1\n{% if true %}\n, 2\n' }]);
+    expect(errors.map((error) => error.line)).toEqual([2]);
+  });
 });

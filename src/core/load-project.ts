@@ -63,14 +63,18 @@ export function loadProject(options: { files: readonly ProjectFile[]; defaultNam
   for (const file of under(settings.seedPaths, '.csv'))
     addNode(context, readSeed({ ...context, file, patch: schema.seeds.get(baseName(file.path, '.csv')) }));
   for (const declaration of schema.sources) addNode(context, readSource({ ...context, declaration }));
+  // Models whose file does not render: their own error says why, so refs to them and YAML describing
+  // them are not reported again as "unknown" (one mistake, one message).
+  const unreadable = new Set<string>();
   for (const file of inModels('.sql')) {
     const model = readModel({ ...context, file, patch: schema.models.get(baseName(file.path, '.sql')) });
     if (model) addNode(context, model);
+    else unreadable.add(baseName(file.path, '.sql'));
   }
   // Saved queries of the semantic layer become models too, once the models their semantic models ref exist.
   for (const model of buildMetricModels({ ...context, schema, schemaName })) addNode(context, model);
-  reportPatchesWithoutNodes({ project, errors, patches: schema.models, kind: 'model' });
-  resolveReferences({ project, errors });
+  reportPatchesWithoutNodes({ project, errors, patches: schema.models, kind: 'model', unreadable });
+  resolveReferences({ project, errors, unreadable });
   for (const test of buildTestNodes({
     project,
     schema,
@@ -211,8 +215,12 @@ function readSource(
 }
 
 /** Point refs and sources at nodes; unknown ones become errors with the file, the line and the nearest names. */
-function resolveReferences(options: { project: Project; errors: ProjectError[] }): void {
-  const { project, errors } = options;
+function resolveReferences(options: {
+  project: Project;
+  errors: ProjectError[];
+  unreadable: ReadonlySet<string>;
+}): void {
+  const { project, errors, unreadable } = options;
   const byName = new Map<string, ProjectNode>();
   const sourceIds = new Map<string, string>();
   for (const node of project.nodes.values()) {
@@ -224,7 +232,7 @@ function resolveReferences(options: { project: Project; errors: ProjectError[] }
     for (const ref of node.refs) {
       const target = byName.get(ref.target);
       if (target) node.dependsOn.push(target.uniqueId);
-      else
+      else if (!unreadable.has(ref.target))
         errors.push({
           path: node.path,
           line: ref.line,
@@ -262,10 +270,11 @@ function reportPatchesWithoutNodes(options: {
   errors: ProjectError[];
   patches: Map<string, NodePatch>;
   kind: string;
+  unreadable: ReadonlySet<string>;
 }): void {
   const names = [...options.project.nodes.values()].filter((n) => n.resourceType === 'model').map((n) => n.name);
   for (const [name, patch] of options.patches) {
-    if (names.includes(name)) continue;
+    if (names.includes(name) || options.unreadable.has(name)) continue;
     const hint = nearestNames({ name, candidates: names });
     options.errors.push({
       path: patch.path,

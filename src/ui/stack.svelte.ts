@@ -2,16 +2,21 @@ import { runBuildSession, type BuildState, type SessionEvent } from '../core/bui
 import type { SourceObtainer } from '../core/build/source-obtainer.ts';
 import type { SnapshotManifest } from '../core/sources/snapshot-manifest.ts';
 import type { LoadReport } from '../core/sources/prepare-source.ts';
+import { selectableNodes } from '../core/graph/selectable-nodes.ts';
 import { descendantsOf } from '../core/graph/select-nodes.ts';
 import type { BuildStep } from '../core/plan/build-plan.ts';
+import { formatStepLine } from '../core/plan/format-step-line.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject, type LoadedProject } from '../core/load-project.ts';
-import type { SourceNode } from '../core/project/types.ts';
+import type { ProjectError, ProjectFile, SourceNode } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';
+import { planRebuild } from '../core/workbench/plan-rebuild.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine } from './engine.ts';
 import { withEntries } from './with-entries.ts';
-import { bundledProjectFiles } from './project-files.ts';
+import { bundledProjectFiles, bundledReportFiles } from './project-files.ts';
+import { indexedDbEditStore } from './workbench/edit-store.ts';
+import { SCRATCH, Workspace } from './workbench/workspace.svelte.ts';
 import { settings } from './settings.svelte.ts';
 import {
   bundledObtainer,
@@ -38,8 +43,34 @@ export interface SourceStatus {
   notes: string[];
 }
 
+/** Where a build is: `n` of `total` steps finished, and the node running now. */
+export interface BuildProgress {
+  /** Steps finished. */
+  done: number;
+  /** Steps planned. */
+  total: number;
+  /** The node running now, by name. */
+  current?: string | undefined;
+}
+
+/** What the last save or build asked for and what came of it, in a sentence. */
+export interface BuildNotice {
+  /** `info` for a plan or an outcome, `error` when nothing could be built. */
+  tone: 'info' | 'error';
+  /** The sentence. */
+  text: string;
+}
+
+/** Whether a workspace file is part of the dbt project (not a report, not the scratch query). */
+const isProjectFile = (file: ProjectFile) => !file.path.startsWith('reports/') && file.path !== SCRATCH;
+
 /** The stack as the UI shows it: sources, what was built, and what went wrong. */
 class Stack {
+  /** The project's files as the user has them (bundled, with saved and unsaved edits), kept in the browser. */
+  readonly workspace = new Workspace({
+    bundled: [...bundledProjectFiles(), ...bundledReportFiles()],
+    store: indexedDbEditStore(),
+  });
   /** loading → built, or error when nothing could be built. */
   phase = $state<StackPhase>('loading');
   /** What is happening now, for the loading screen. */
@@ -62,10 +93,23 @@ class Stack {
   snapshot = $state.raw<SnapshotManifest | undefined>(undefined);
   /** Milliseconds from start to the first build. */
   buildMs = $state<number | undefined>(undefined);
+  /** Each node's checksum now (the saved files), by unique id. */
+  checksums = $state.raw<ReadonlyMap<string, string>>(new Map());
+  /** Each node's checksum when it was last built: `state:modified` compares against these. */
+  built = $state.raw<ReadonlyMap<string, string>>(new Map());
+  /** Problems that stop the files from loading as a project (the last save's, or the saved edits' at start). */
+  projectErrors = $state.raw<ProjectError[]>([]);
+  /** The build running now. */
+  progress = $state.raw<BuildProgress | undefined>(undefined);
+  /** dbt's log lines of the latest build, one per finished node. */
+  log = $state.raw<string[]>([]);
+  /** What the last save or build did. */
+  notice = $state.raw<BuildNotice | undefined>(undefined);
 
   #started: Promise<void> | undefined;
   #state: BuildState | undefined;
   #downloads = new AbortController();
+  #queue: Promise<unknown> = Promise.resolve();
 
   /** Nodes that errored, were skipped, or (tests) failed, for the problems banner. */
   get problems(): StepResult[] {
@@ -92,28 +136,169 @@ class Stack {
     const source = project?.nodes.get(options.uniqueId);
     if (!project || source?.resourceType !== 'source') return;
     const obtainer = options.picked ? pickedObtainer({ picked: options.picked, others: this.#obtainer() }) : undefined;
-    await this.#build({
-      sources: [source],
-      selected: descendantsOf([...project.nodes.values()], [source.uniqueId]),
-      obtainer,
-      origin: options.picked ? 'file' : undefined,
-    });
+    await this.#serially(() =>
+      this.#build({
+        sources: [source],
+        selected: descendantsOf([...project.nodes.values()], [source.uniqueId]),
+        obtainer,
+        origin: options.picked ? 'file' : undefined,
+      }),
+    );
   }
 
   /** Load every source again (downloaded afresh in live mode) and rebuild the whole project. */
   async reloadAll(): Promise<void> {
-    if (this.loaded) await this.#build({ selected: undefined });
+    if (this.loaded) await this.#serially(() => this.#build({ selected: undefined }));
+  }
+
+  /**
+   * Save documents (default: every unsaved project file) and build what changed and its downstream. A
+   * save that would stop the project from loading (a YAML error, a ref to nothing) is refused: the text
+   * stays unsaved (and kept in the browser), and `projectErrors` says what is wrong and where.
+   */
+  async saveAndBuild(paths?: readonly string[]): Promise<void> {
+    const candidate = loadProject({ files: this.workspace.filesWithBuffers(paths).filter(isProjectFile) });
+    if (candidate.errors.length > 0) {
+      this.projectErrors = candidate.errors;
+      this.notice = {
+        tone: 'error',
+        text: `Not saved: ${candidate.errors.length === 1 ? 'a problem stops' : `${candidate.errors.length} problems stop`} the project from loading. Your text is kept; fix it and save again.`,
+      };
+      return;
+    }
+    this.workspace.save(paths);
+    await this.build();
+  }
+
+  /**
+   * Build the saved project's nodes that match a dbt selector (default `state:modified+`: what changed
+   * since it was last built, and everything downstream), then their tests.
+   */
+  build(select?: string): Promise<void> {
+    return this.#serially(async () => {
+      const loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
+      this.projectErrors = loaded.errors;
+      if (loaded.errors.length > 0) {
+        this.notice = { tone: 'error', text: 'The saved files do not load as a project: see the problems.' };
+        return;
+      }
+      const nodes = selectableNodes(loaded.project);
+      const plan = planRebuild({ nodes, built: this.built, select });
+      if (plan.errors.length > 0) {
+        this.notice = { tone: 'error', text: plan.errors.join(' ') };
+        return;
+      }
+      this.loaded = loaded;
+      this.checksums = new Map(nodes.map((node) => [node.uniqueId, node.checksum]));
+      this.#forget(plan.removed);
+      if (plan.selected.size === 0) {
+        this.notice = {
+          tone: 'info',
+          text: select ? `Nothing matches ${select}.` : 'Nothing changed since the last build.',
+        };
+        this.buildVersion++;
+        return;
+      }
+      await this.#build({ selected: plan.selected, refresh: false });
+      const counts = this.#counts(plan.selected);
+      this.notice = { tone: 'info', text: `Built ${plan.selected.size} of ${nodes.length} nodes: ${counts}.` };
+    });
+  }
+
+  /** Add a file and build it; refused (with the reason) when the path is taken or it would not load. */
+  async createFile(path: string, content: string): Promise<string | undefined> {
+    const problem = this.#wouldBreak([...this.workspace.files(), { path, content }], `Adding ${path}`);
+    if (problem) return problem;
+    const refused = this.workspace.create(path, content);
+    if (refused) return refused;
+    await this.build();
+    return undefined;
+  }
+
+  /** Rename a file and rebuild; refused, naming the files that would break, when refs still use the old name. */
+  async renameFile(from: string, to: string): Promise<string | undefined> {
+    const files = this.workspace.files().map((file) => (file.path === from ? { ...file, path: to } : file));
+    const problem = this.#wouldBreak(files, `Renaming ${from} to ${to}`);
+    if (problem) return problem;
+    const refused = this.workspace.rename(from, to);
+    if (refused) return refused;
+    await this.build();
+    return undefined;
+  }
+
+  /** Delete a file and rebuild; refused, naming the files that would break, when others still use it. */
+  async deleteFile(path: string): Promise<string | undefined> {
+    const problem = this.#wouldBreak(
+      this.workspace.files().filter((file) => file.path !== path),
+      `Deleting ${path}`,
+    );
+    if (problem) return problem;
+    this.workspace.remove(path);
+    await this.build();
+    return undefined;
+  }
+
+  /** Put files back as bundled (all of them when no path is given) and rebuild what that changes. */
+  async reset(path?: string): Promise<void> {
+    if (path === undefined) this.workspace.resetAll();
+    else this.workspace.reset(path);
+    await this.build();
+  }
+
+  /** Why these files would not load as a project, naming each file and line at fault; undefined when they would. */
+  #wouldBreak(files: readonly ProjectFile[], what: string): string | undefined {
+    const { errors } = loadProject({ files: files.filter(isProjectFile) });
+    if (errors.length === 0) return undefined;
+    return `${what} would break the project: ${errors.map(formatProjectError).join('; ')}`;
+  }
+
+  /** Run builds one after another, so a save during a build waits for it rather than racing it. */
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Drop what the last builds said of nodes that no longer exist. */
+  #forget(removed: readonly string[]): void {
+    if (removed.length === 0 || !this.#state) return;
+    const gone = new Set(removed);
+    const results = new Map([...this.#state.results].filter(([id]) => !gone.has(id)));
+    this.#state = { ...this.#state, steps: this.#state.steps.filter((step) => !gone.has(step.uniqueId)), results };
+    this.built = new Map([...this.built].filter(([id]) => !gone.has(id)));
+    this.steps = [...this.#state.steps];
+    this.results = results;
+  }
+
+  /** `3 ok, 1 error` for the nodes just built. */
+  #counts(ids: ReadonlySet<string>): string {
+    const tally: Record<string, number> = {};
+    for (const id of ids) {
+      const status = this.results.get(id)?.status ?? 'not run';
+      tally[status] = (tally[status] ?? 0) + 1;
+    }
+    return Object.entries(tally)
+      .map(([status, count]) => `${count} ${status}`)
+      .join(', ');
   }
 
   async #run(): Promise<void> {
     const started = performance.now();
     try {
-      const loaded = loadProject({ files: bundledProjectFiles() });
+      await this.workspace.ready;
+      let loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
+      if (loaded.errors.length > 0 && this.workspace.editedPaths().length > 0) {
+        // Saved edits that no longer load (the bundle changed under them) must not stop the app: the
+        // bundled project is built, and the workbench shows what is wrong with the edits.
+        this.projectErrors = loaded.errors;
+        loaded = loadProject({ files: bundledProjectFiles() });
+      }
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));
+      this.checksums = new Map(selectableNodes(loaded.project).map((node) => [node.uniqueId, node.checksum]));
       if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
-      await this.#build({ selected: undefined, refresh: false });
+      await this.#serially(() => this.#build({ selected: undefined, refresh: false }));
       this.buildMs = performance.now() - started;
       this.phase = 'built';
     } catch (error) {
@@ -156,7 +341,12 @@ class Stack {
       loadedAt: new Date().toISOString(),
       onEvent: (event) => this.#follow(event, origin),
     });
+    this.progress = undefined;
     if (outcome.errors.length > 0) throw new Error(outcome.errors.join('\n'));
+    this.built = withEntries(
+      this.built,
+      outcome.steps.map((step) => [step.uniqueId, this.checksums.get(step.uniqueId) ?? ''] as [string, string]),
+    );
     this.#state = outcome.state;
     this.steps = [...outcome.state.steps];
     this.results = new Map(outcome.state.results);
@@ -176,7 +366,22 @@ class Stack {
         notes: event.files.flatMap((file) => file.notes ?? []),
       });
       this.reports = withEntries(this.reports, [[event.source.uniqueId, event.report]]);
-    } else if (event.type === 'planned') this.activity = 'Building models…';
+    } else if (event.type === 'planned') {
+      this.activity = 'Building models…';
+      this.progress = { done: 0, total: event.steps.length };
+      this.log = [];
+    } else if (event.type === 'step') {
+      const { event: progress, step } = event;
+      if (progress.phase === 'started')
+        this.progress = { done: progress.index - 1, total: progress.total, current: step.name };
+      else if (progress.result) {
+        this.progress = { done: progress.index, total: progress.total };
+        this.log = [
+          ...this.log,
+          formatStepLine({ step, result: progress.result, index: progress.index, total: progress.total }),
+        ];
+      }
+    }
   }
 
   #setSource(uniqueId: string, status: SourceStatus): void {

@@ -7,3 +7,10 @@ export function withEntries<K, V>(map: ReadonlyMap<K, V>, entries: Iterable<read
   for (const [key, value] of entries) copy.set(key, value);
   return copy;
 }
+
+/** A copy of a map without these keys. */
+export function withoutKeys<K, V>(map: ReadonlyMap<K, V>, keys: Iterable<K>): Map<K, V> {
+  const copy = new Map(map);
+  for (const key of keys) copy.delete(key);
+  return copy;
+}

@@ -123,7 +123,7 @@ test('what the user typed survives loading a source and reloading the page', asy
   await page.goto('/#/workbench');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await page.getByTestId('sql-editor').click();
+  await page.getByTestId('code-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText('select 42 as my_unsaved_work');
 
@@ -139,8 +139,8 @@ test('what the user typed survives loading a source and reloading the page', asy
   await expect(ram).toHaveAttribute('data-state', 'loaded');
 
   await page.goto('/#/workbench');
-  await expect(page.getByTestId('sql-editor')).toContainText('my_unsaved_work');
+  await expect(page.getByTestId('code-editor')).toContainText('my_unsaved_work');
   await page.reload();
   await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await expect(page.getByTestId('sql-editor')).toContainText('my_unsaved_work');
+  await expect(page.getByTestId('code-editor')).toContainText('my_unsaved_work');
 });

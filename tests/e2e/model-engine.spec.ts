@@ -22,7 +22,7 @@ test('the browser and the CLI build identical rows for the same model', async ({
   await page.goto('/#/workbench');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await page.getByTestId('sql-editor').click();
+  await page.getByTestId('code-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(FINGERPRINT_SQL);

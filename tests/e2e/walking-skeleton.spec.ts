@@ -4,7 +4,7 @@ import { expect, test } from './fixtures.ts';
 /** Run SQL through the app's own editor and read the rows back from the results table. */
 async function runInEditor(page: Page, sql: string): Promise<void> {
   await page.goto('/#/workbench');
-  const editor = page.getByTestId('sql-editor');
+  const editor = page.getByTestId('code-editor');
   await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -78,5 +78,5 @@ test('the editor runs a query and shows its rows', async ({ page }) => {
 test('a SQL error in the editor is shown in plain words and keeps the text', async ({ page }) => {
   await runInEditor(page, 'select * from no_such_model');
   await expect(page.getByRole('region', { name: 'Results' }).getByRole('alert')).toContainText('no_such_model');
-  await expect(page.getByTestId('sql-editor')).toContainText('no_such_model');
+  await expect(page.getByTestId('code-editor')).toContainText('no_such_model');
 });

@@ -128,8 +128,30 @@ function parseOrThrow(template: TemplateSource): ReturnType<typeof parse> {
   try {
     return parse(tokenize(template.content, {}));
   } catch (error) {
-    throw new TemplateError({ path: template.path, message: `Jinja syntax error: ${messageOf(error)}` });
+    const message = messageOf(error);
+    throw new TemplateError({
+      path: template.path,
+      message: `Jinja syntax error: ${message}`,
+      line: lineOfSyntaxError(template.content, message),
+    });
   }
+}
+
+/**
+ * The line a Jinja syntax error is on. The parser says what is wrong but not where, so we parse ever
+ * longer runs of whole lines: the first run that fails with the same message ends at the line at fault
+ * (an unclosed `{{` there, or the `{% if %}` that is never closed).
+ */
+function lineOfSyntaxError(content: string, message: string): number | undefined {
+  const lines = content.split('\n');
+  for (let count = 1; count <= lines.length; count++) {
+    try {
+      parse(tokenize(lines.slice(0, count).join('\n'), {}));
+    } catch (error) {
+      if (messageOf(error) === message) return count;
+    }
+  }
+  return undefined;
 }
 
 function runOrThrow<T>(options: { path: string; run: () => T }): T {
