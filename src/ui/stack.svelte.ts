@@ -238,6 +238,18 @@ class Stack {
     return undefined;
   }
 
+  /**
+   * Replace the project with an imported one and build what that changes; refused (with the reason,
+   * nothing touched) when its files do not load as a project.
+   */
+  async importProject(files: readonly ProjectFile[]): Promise<string | undefined> {
+    const problem = this.#wouldBreak(files, 'Importing this archive');
+    if (problem) return problem;
+    this.workspace.replaceAll(files);
+    await this.build();
+    return undefined;
+  }
+
   /** Put files back as bundled (all of them when no path is given) and rebuild what that changes. */
   async reset(path?: string): Promise<void> {
     if (path === undefined) this.workspace.resetAll();

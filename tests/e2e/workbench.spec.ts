@@ -134,3 +134,44 @@ test('a SQL syntax error is underlined at its line, and a broken template is ref
   await expect(page.getByTestId('code-editor')).toHaveAttribute('data-marker-lines', new RegExp(`\\b${braceLine}\\b`));
   await expect(page.getByRole('tab', { name: /stg__nsw_doe_datansw__master_dataset\.sql/ })).toContainText('●');
 });
+
+test('a report edit re-renders its page; the project exports as a zip and imports back after a reset', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await page.locator('[data-path="reports/schools.md"]').click();
+  const report = readFileSync(new URL('../../reports/schools.md', import.meta.url), 'utf8');
+  await typeOver(page, report.replace('# NSW public schools', '# Schools of New South Wales'));
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByTestId('build-status')).toContainText('Nothing changed since the last build');
+  await page.getByRole('link', { name: 'Schools' }).click();
+  await expect(page.getByRole('heading', { name: 'Schools of New South Wales' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Workbench' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export project (.zip)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('nsw_schools.zip');
+  const archive = await download.path();
+
+  await page.getByRole('button', { name: 'Reset all' }).click();
+  await page.getByRole('button', { name: 'Reset all' }).last().click();
+  await expect(page.locator('[data-path="reports/schools.md"]')).not.toHaveAccessibleName(/edited/);
+
+  await page.getByTestId('import-project').setInputFiles(archive);
+  await expect(page.getByRole('alertdialog', { name: 'Import a project' })).toContainText(
+    /Replace the project with the \d+ files/,
+  );
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/Imported \d+ files from/)).toBeVisible();
+  await expect(page.locator('[data-path="reports/schools.md"]')).toHaveAccessibleName(/edited/);
+
+  // A file that is not a project is refused in plain words, and nothing changes.
+  await page
+    .getByTestId('import-project')
+    .setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('hello') });
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.zip' })).toContainText(
+    'notes.zip: This file is not a zip archive',
+  );
+  await expect(page.locator('[data-path="reports/schools.md"]')).toHaveAccessibleName(/edited/);
+});

@@ -23,7 +23,8 @@ export interface EditStore {
   write(changes: { put: readonly StoredEdit[]; remove: readonly string[] }): Promise<void>;
 }
 
-const DATABASE = 'data-stack-in-a-tab';
+// A database of its own: the raw-file cache (sources/raw-cache.ts) owns 'data-stack-in-a-tab'.
+const DATABASE = 'data-stack-in-a-tab-edits';
 const STORE = 'edits';
 
 /** The edits in this browser's IndexedDB (a separate database per `name`, for tests). */

@@ -124,6 +124,20 @@ export class Workspace {
     return paths;
   }
 
+  /**
+   * Make the saved project exactly these files (an imported archive): bundled files it lacks are deleted,
+   * unsaved text in project files is dropped. The scratch query is kept. Returns the paths that changed.
+   */
+  replaceAll(files: readonly ProjectFile[]): string[] {
+    const incoming = new Map(files.map((file) => [file.path, file.content]));
+    const paths = new Set([...this.#bundled.keys(), ...this.saved.keys(), ...this.buffers.keys(), ...incoming.keys()]);
+    const changed = [...paths].filter(
+      (path) => path !== SCRATCH && (incoming.get(path) !== this.savedText(path) || this.buffers.has(path)),
+    );
+    for (const path of changed) this.#replace(path, incoming.get(path) ?? null);
+    return changed;
+  }
+
   /** Add a file; refused (returns a message) when the path is taken. */
   create(path: string, content: string): string | undefined {
     if (this.savedText(path) !== undefined) return `${path} already exists.`;
