@@ -1,8 +1,18 @@
+import { tableFromIPC } from 'apache-arrow';
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { LINES_BEFORE_COMPILED_SQL, type BuildStep } from '../core/plan/build-plan.ts';
 import { locateSqlError } from '../core/plan/locate-error.ts';
-import type { BuildEvent, Engine, EngineErrorData, EngineInfo, QueryResult, StepResult } from '../engine/contract.ts';
+import type {
+  BuildEvent,
+  Engine,
+  EngineErrorData,
+  EngineInfo,
+  ExportFormat,
+  QueryResult,
+  StepResult,
+} from '../engine/contract.ts';
 import { toErrorData } from '../engine/errors.ts';
+import { exportTable } from '../engine/export-rows.ts';
 import { plainError } from './plain-error.ts';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
@@ -39,6 +49,10 @@ export class DuckDbEngine implements Engine {
     } catch (error) {
       throw plainError({ error, connection });
     }
+  }
+
+  async exportRows(sql: string, format: ExportFormat): Promise<Uint8Array> {
+    return exportTable(tableFromIPC((await this.query(sql)).ipc), format);
   }
 
   async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {

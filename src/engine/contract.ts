@@ -15,12 +15,20 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
+/** File formats `exportRows` writes. */
+export type ExportFormat = 'csv' | 'parquet';
+
 /** The database, as every caller sees it. */
 export interface Engine {
   /** Start the database (once; later calls return the same start). */
   open(): Promise<EngineInfo>;
   /** Run one SQL statement and return its rows. Rejects with an error whose message is DuckDB's. */
   query(sql: string): Promise<QueryResult>;
+  /**
+   * Run one query and return its rows as a file: CSV (with a header row, RFC 4180 quoting) or Parquet.
+   * Rejects with DuckDB's message, as `query` does.
+   */
+  exportRows(sql: string, format: ExportFormat): Promise<Uint8Array>;
   /**
    * Run build steps in order. A step whose upstream step errored, or whose upstream test failed with
    * error severity, is skipped; independent branches still run.

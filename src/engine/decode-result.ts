@@ -76,7 +76,7 @@ function toSafeNumber(value: bigint): number | bigint {
 }
 
 /** Place the decimal point `scale` digits from the right of an integer string. */
-function applyScale(digits: string, scale: number): string {
+export function applyScale(digits: string, scale: number): string {
   const negative = digits.startsWith('-');
   const magnitude = (negative ? digits.slice(1) : digits).padStart(scale + 1, '0');
   const text = `${magnitude.slice(0, -scale)}.${magnitude.slice(-scale)}`;

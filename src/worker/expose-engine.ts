@@ -13,6 +13,10 @@ export function exposeEngine(engine: Engine): void {
       const result = await engine.query(sql);
       return Comlink.transfer(result, [result.ipc.buffer]);
     },
+    exportRows: async (sql, format) => {
+      const bytes = await engine.exportRows(sql, format);
+      return Comlink.transfer(bytes, [bytes.buffer]);
+    },
     build: async (steps: BuildStep[], onEvent?: (event: BuildEvent) => void) => {
       // A proxied callback answers on a port of its own, so its messages can overtake the result's: wait
       // until the page has received every event, as it would from an in-process engine, before resolving.

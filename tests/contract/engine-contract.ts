@@ -1,4 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/core/load-project.ts';
 import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
@@ -59,6 +60,41 @@ export function defineEngineContract(options: { name: string; open: () => Promis
         await engine.query('reset memory_limit');
       }
       expect(decodeResult((await engine.query('select n from contract_kept')).ipc).rows).toEqual([{ n: 7 }]);
+    });
+
+    it('exports rows as CSV and as Parquet, every type kept', async () => {
+      const sql = `select * from (values
+          (1, 12345678901234::bigint, 3.25::decimal(10,2), 'x,"y"', null::varchar, date '2024-01-02', true),
+          (2, null, -0.5::decimal(10,2), ' padded', 'multi
+line', null, false)
+        ) as t(i, big, price, label, missing, day, ok)
+        order by i; -- the grid's query, trailing comment and all`;
+      const csv = new TextDecoder().decode(await engine.exportRows(sql, 'csv'));
+      expect(csv).toBe(
+        'i,big,price,label,missing,day,ok\n' +
+          '1,12345678901234,3.25,"x,""y""",,2024-01-02,true\n' +
+          '2,,-0.50," padded","multi\nline",,false\n',
+      );
+      const parquet = await engine.exportRows(sql, 'parquet');
+      const file = parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer;
+      const columns = parquetMetadata(file).schema.slice(1);
+      expect(columns.map((column) => [column.name, column.type, column.converted_type])).toEqual([
+        ['i', 'INT32', undefined],
+        ['big', 'INT64', undefined],
+        ['price', 'INT64', 'DECIMAL'],
+        ['label', 'BYTE_ARRAY', 'UTF8'],
+        ['missing', 'BYTE_ARRAY', 'UTF8'],
+        ['day', 'INT32', 'DATE'],
+        ['ok', 'BOOLEAN', undefined],
+      ]);
+      const rows = await parquetReadObjects({ file });
+      expect(
+        rows.map((row) => ({ ...row, day: row.day instanceof Date ? row.day.toISOString().slice(0, 10) : row.day })),
+      ).toEqual([
+        { i: 1, big: 12345678901234n, price: 3.25, label: 'x,"y"', missing: null, day: '2024-01-02', ok: true },
+        { i: 2, big: null, price: -0.5, label: ' padded', missing: 'multi\nline', day: null, ok: false },
+      ]);
+      await expect(engine.exportRows('select * from no_such_table', 'csv')).rejects.toThrow(/no_such_table/);
     });
 
     it("rejects a bad query with DuckDB's message", async () => {
