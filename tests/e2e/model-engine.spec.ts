@@ -27,7 +27,7 @@ test('the browser and the CLI build identical rows for the same model', async ({
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(FINGERPRINT_SQL);
   await page.keyboard.press('ControlOrMeta+Enter');
-  const cells = page.getByTestId('results-table').locator('tbody tr').first().locator('td');
+  const cells = page.getByTestId('results-grid').locator('.body [role="row"]').first().getByRole('gridcell');
   await expect(cells).toHaveText([expected?.n.toLocaleString('en-AU') ?? '', expected?.h ?? '']);
 });
 

@@ -15,7 +15,7 @@ async function runInEditor(page: Page, sql: string): Promise<void> {
 
 async function countFromEditor(page: Page, sql: string): Promise<number> {
   await runInEditor(page, sql);
-  const cell = page.getByTestId('results-table').locator('tbody tr').first().locator('td').first();
+  const cell = page.getByTestId('results-grid').locator('.body [role="row"]').first().getByRole('gridcell').first();
   await expect(cell).toHaveText(/\d/);
   return Number((await cell.textContent())?.replaceAll(',', ''));
 }
@@ -70,9 +70,9 @@ test('a school tooltip shows its name and suburb as text', async ({ page }) => {
 
 test('the editor runs a query and shows its rows', async ({ page }) => {
   await runInEditor(page, 'select 1 as one, 9007199254740993::bigint as big union all select 2, 3');
-  const rows = page.getByTestId('results-table').locator('tbody tr');
+  const rows = page.getByTestId('results-grid').locator('.body [role="row"]');
   await expect(rows).toHaveCount(2);
-  await expect(rows.first().locator('td')).toHaveText(['1', '9,007,199,254,740,993']);
+  await expect(rows.first().getByRole('gridcell')).toHaveText(['1', '9,007,199,254,740,993']);
 });
 
 test('a SQL error in the editor is shown in plain words and keeps the text', async ({ page }) => {
