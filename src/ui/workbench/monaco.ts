@@ -1,9 +1,10 @@
 // Loaded lazily (dynamic import) so the report never waits for the editor. The slim build: the editor
-// core, SQL, YAML and markdown highlighting, find and suggest. Monaco 0.57's slim "suggest" entry omits
+// core, SQL, YAML and markdown highlighting, find, suggest and hover. Monaco 0.57's slim "suggest" entry omits
 // the suggest controller, so it is imported explicitly.
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/hover/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/languages/definitions/sql/register';
 import 'monaco-editor/languages/definitions/yaml/register';
