@@ -10,7 +10,7 @@ import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject, type LoadedProject } from '../core/load-project.ts';
 import type { ProjectError, ProjectFile, SourceNode } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';
-import { planRebuild } from '../core/workbench/plan-rebuild.ts';
+import { nodeStatus, planRebuild, type NodeStatus } from '../core/workbench/plan-rebuild.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine } from './engine.ts';
 import { withEntries } from './with-entries.ts';
@@ -105,9 +105,22 @@ class Stack {
   log = $state.raw<string[]>([]);
   /** What the last save or build did. */
   notice = $state.raw<BuildNotice | undefined>(undefined);
+  /** A file another page asked the Workbench to open (the Lineage page's click); the Workbench takes it. */
+  openRequest = $state<string | undefined>(undefined);
 
   #started: Promise<void> | undefined;
   #state: BuildState | undefined;
+
+  /** A node's status dot: not built, ok, warn, error, skipped, or stale (edited since it was built). */
+  statusOf(nodeId: string): NodeStatus {
+    const node = this.loaded?.project.nodes.get(nodeId);
+    return nodeStatus({
+      checksum: this.checksums.get(nodeId) ?? '',
+      builtChecksum: this.built.get(nodeId),
+      result: this.results.get(nodeId),
+      unsaved: node ? this.workspace.isUnsaved(node.path) : false,
+    });
+  }
   #downloads = new AbortController();
   #queue: Promise<unknown> = Promise.resolve();
 
