@@ -42,7 +42,7 @@ test('the app reaches ready offline, with a bar per level of schooling and a mar
 });
 
 test('the chart is described for screen readers with every level', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/reports/schools');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   const label = await page.getByTestId('bar-chart').getAttribute('aria-label');
   expect(label).toContain('Primary School');
@@ -50,7 +50,7 @@ test('the chart is described for screen readers with every level', async ({ page
 });
 
 test('a school tooltip shows its name and suburb as text', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/reports/schools');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   const map = page.getByTestId('point-map');
   await map.scrollIntoViewIfNeeded();
