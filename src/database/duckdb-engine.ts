@@ -8,6 +8,7 @@ import type {
   EngineErrorData,
   EngineInfo,
   ExportFormat,
+  QueryParam,
   QueryResult,
   StepResult,
 } from '../engine/contract.ts';
@@ -40,19 +41,21 @@ export class DuckDbEngine implements Engine {
     return (await this.#start()).info;
   }
 
-  async query(sql: string): Promise<QueryResult> {
+  async query(sql: string, params?: readonly QueryParam[]): Promise<QueryResult> {
     const { bindings, connection } = await this.#start();
     const started = now();
     try {
-      const ipc = connection.useUnsafe((_, id) => bindings.runQuery(id, sql));
+      const ipc = connection.useUnsafe((_, id) =>
+        params === undefined ? bindings.runQuery(id, sql) : runPrepared({ bindings, connection: id, sql, params }),
+      );
       return { ipc, elapsedMs: now() - started };
     } catch (error) {
       throw plainError({ error, connection });
     }
   }
 
-  async exportRows(sql: string, format: ExportFormat): Promise<Uint8Array> {
-    return exportTable(tableFromIPC((await this.query(sql)).ipc), format);
+  async exportRows(sql: string, format: ExportFormat, params?: readonly QueryParam[]): Promise<Uint8Array> {
+    return exportTable(tableFromIPC((await this.query(sql, params)).ipc), format);
   }
 
   async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
@@ -76,6 +79,22 @@ export class DuckDbEngine implements Engine {
   #start(): Promise<Database> {
     this.#database ??= startDatabase(this.#openBindings);
     return this.#database;
+  }
+}
+
+/** Prepare, run with the values bound, and always release the statement (an error included). */
+function runPrepared(options: {
+  bindings: DuckDBBindings;
+  connection: number;
+  sql: string;
+  params: readonly QueryParam[];
+}): Uint8Array {
+  const { bindings, connection, sql, params } = options;
+  const statement = bindings.createPrepared(connection, sql);
+  try {
+    return bindings.runPrepared(connection, statement, [...params]);
+  } finally {
+    bindings.closePrepared(connection, statement);
   }
 }
 

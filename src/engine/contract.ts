@@ -15,6 +15,12 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
+/**
+ * A value bound to a prepared statement's parameter (`$1`, `$2`…): plain JSON values only, so they cross
+ * the worker boundary as they are and DuckDB infers each parameter's type from where the SQL uses it.
+ */
+export type QueryParam = string | number | boolean | null;
+
 /** File formats `exportRows` writes. */
 export type ExportFormat = 'csv' | 'parquet';
 
@@ -22,13 +28,16 @@ export type ExportFormat = 'csv' | 'parquet';
 export interface Engine {
   /** Start the database (once; later calls return the same start). */
   open(): Promise<EngineInfo>;
-  /** Run one SQL statement and return its rows. Rejects with an error whose message is DuckDB's. */
-  query(sql: string): Promise<QueryResult>;
+  /**
+   * Run one SQL statement and return its rows. With `params`, the statement is prepared and each value
+   * bound to its `$n` parameter, never spliced into the text. Rejects with an error whose message is DuckDB's.
+   */
+  query(sql: string, params?: readonly QueryParam[]): Promise<QueryResult>;
   /**
    * Run one query and return its rows as a file: CSV (with a header row, RFC 4180 quoting) or Parquet.
    * Rejects with DuckDB's message, as `query` does.
    */
-  exportRows(sql: string, format: ExportFormat): Promise<Uint8Array>;
+  exportRows(sql: string, format: ExportFormat, params?: readonly QueryParam[]): Promise<Uint8Array>;
   /**
    * Run build steps in order. A step whose upstream step errored, or whose upstream test failed with
    * error severity, is skipped; independent branches still run.

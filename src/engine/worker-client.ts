@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { BuildStep } from '../core/plan/build-plan.ts';
 import { installErrorTransfer } from './comlink-errors.ts';
-import type { BuildEvent, Engine, EngineInfo, ExportFormat, QueryResult, StepResult } from './contract.ts';
+import type { BuildEvent, Engine, EngineInfo, ExportFormat, QueryParam, QueryResult, StepResult } from './contract.ts';
 
 /**
  * The main-thread Engine: DuckDB runs in a dedicated Web Worker and every call crosses with comlink.
@@ -33,12 +33,12 @@ export class WorkerEngine implements Engine {
     return this.#call(this.#remote.open());
   }
 
-  query(sql: string): Promise<QueryResult> {
-    return this.#call(this.#remote.query(sql));
+  query(sql: string, params?: readonly QueryParam[]): Promise<QueryResult> {
+    return this.#call(this.#remote.query(sql, params));
   }
 
-  exportRows(sql: string, format: ExportFormat): Promise<Uint8Array> {
-    return this.#call(this.#remote.exportRows(sql, format));
+  exportRows(sql: string, format: ExportFormat, params?: readonly QueryParam[]): Promise<Uint8Array> {
+    return this.#call(this.#remote.exportRows(sql, format, params));
   }
 
   build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {

@@ -105,8 +105,8 @@ class Stack {
   log = $state.raw<string[]>([]);
   /** What the last save or build did. */
   notice = $state.raw<BuildNotice | undefined>(undefined);
-  /** A file another page asked the Workbench to open (the Lineage page's click); the Workbench takes it. */
-  openRequest = $state<string | undefined>(undefined);
+  /** A file (and line) another page asked the Workbench to open (a lineage or report click); it takes it. */
+  openRequest = $state.raw<{ path: string; line?: number } | undefined>(undefined);
 
   #started: Promise<void> | undefined;
   #state: BuildState | undefined;

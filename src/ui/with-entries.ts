@@ -14,3 +14,8 @@ export function withoutKeys<K, V>(map: ReadonlyMap<K, V>, keys: Iterable<K>): Ma
   for (const key of keys) copy.delete(key);
   return copy;
 }
+
+/** An empty map, to start `$state.raw` with. */
+export function emptyMap<K, V>(): ReadonlyMap<K, V> {
+  return new Map<K, V>();
+}

@@ -9,12 +9,12 @@ import type { BuildEvent, Engine } from '../engine/contract.ts';
 export function exposeEngine(engine: Engine): void {
   const exposed: Engine = {
     open: () => engine.open(),
-    query: async (sql: string) => {
-      const result = await engine.query(sql);
+    query: async (sql, params) => {
+      const result = await engine.query(sql, params);
       return Comlink.transfer(result, [result.ipc.buffer]);
     },
-    exportRows: async (sql, format) => {
-      const bytes = await engine.exportRows(sql, format);
+    exportRows: async (sql, format, params) => {
+      const bytes = await engine.exportRows(sql, format, params);
       return Comlink.transfer(bytes, [bytes.buffer]);
     },
     build: async (steps: BuildStep[], onEvent?: (event: BuildEvent) => void) => {

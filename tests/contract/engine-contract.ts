@@ -97,6 +97,26 @@ line', null, false)
       await expect(engine.exportRows('select * from no_such_table', 'csv')).rejects.toThrow(/no_such_table/);
     });
 
+    it('binds parameters to a prepared statement, never splicing them into the SQL', async () => {
+      await engine.query(
+        "create or replace table contract_params as select * from (values (1, 'a'), (2, 'b')) t(n, s)",
+      );
+      const bound = await engine.query(
+        'select n, s, $3 as flag, $4 as nothing from contract_params where n = $1 or s = $2',
+        [2, "x' or 1=1 --", true, null],
+      );
+      expect(decodeResult(bound.ipc).rows).toEqual([{ n: 2, s: 'b', flag: true, nothing: null }]);
+      const like = await engine.query("select s from contract_params where s like ('%' || $1::VARCHAR || '%')", ['a']);
+      expect(decodeResult(like.ipc).rows).toEqual([{ s: 'a' }]);
+      await expect(engine.query('select $1 + $2 as sum', [1])).rejects.toThrow(/parameter|expected 2/i);
+      // A failed prepare or run releases its statement: the engine stays usable.
+      expect(decodeResult((await engine.query('select $1::integer as n', [5])).ipc).rows).toEqual([{ n: 5 }]);
+      const csv = new TextDecoder().decode(
+        await engine.exportRows('select s from contract_params where n = $1', 'csv', [1]),
+      );
+      expect(csv.trim().split(/\r?\n/)).toEqual(['s', 'a']);
+    });
+
     it("rejects a bad query with DuckDB's message", async () => {
       await expect(engine.query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
     });

@@ -13,6 +13,11 @@ export interface ComponentSpec {
   description: string;
   /** Every attribute the tag accepts, by name. */
   props: Readonly<Record<string, PropSpec>>;
+  /**
+   * An input (Dropdown, Slider…): it sets the value of `${inputs.<name>}` for the page's queries rather
+   * than showing a query's rows, so it has no SQL, lineage or download tools of its own.
+   */
+  input?: boolean;
 }
 
 /** One attribute of a component. */

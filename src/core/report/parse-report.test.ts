@@ -58,6 +58,10 @@ describe('parseReport', () => {
           name: 'schools_by_level',
           sql: 'select level_of_schooling as level, count(*) as schools\nfrom dim__school\ngroup by all\norder by schools desc',
           line: 10,
+          bound: {
+            sql: 'select level_of_schooling as level, count(*) as schools\nfrom dim__school\ngroup by all\norder by schools desc',
+            inputs: [],
+          },
         },
       ],
       blocks: [
@@ -204,8 +208,27 @@ describe('parseReport', () => {
       '~~~',
     ]);
     expect(queries).toEqual([
-      { name: 'a', sql: 'select 1', line: 1 },
-      { name: 'b', sql: 'select 2\n\nfrom t', line: 5 },
+      { name: 'a', sql: 'select 1', line: 1, bound: { sql: 'select 1', inputs: [] } },
+      { name: 'b', sql: 'select 2\n\nfrom t', line: 5, bound: { sql: 'select 2\n\nfrom t', inputs: [] } },
+    ]);
+  });
+
+  it("binds each query's inputs, and places a bad placeholder on its line in the file", () => {
+    const report = parse([
+      '# Schools',
+      '',
+      '```sql by_level',
+      'select * from dim__school',
+      "where level_of_schooling = ${inputs.level} and school_name ilike '%${inputs.search}%'",
+      '  and lga = ${lga}',
+      '```',
+    ]);
+    expect(report.queries[0]?.bound).toEqual({
+      sql: "select * from dim__school\nwhere level_of_schooling = $1 and school_name ilike ('%' || $2::VARCHAR || '%')\n  and lga = ${lga}",
+      inputs: ['level', 'search'],
+    });
+    expect(report.errors).toEqual([
+      { line: 6, message: "Query 'by_level': ${lga}: a report query can only use inputs, written ${inputs.name}" },
     ]);
   });
 

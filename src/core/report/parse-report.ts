@@ -4,6 +4,7 @@ import { readComponentTag, type ComponentTag } from './parse-attributes.ts';
 import { messageOf } from '../text/message-of.ts';
 import { nearestNames } from '../text/nearest.ts';
 import { checkComponentTag, type ComponentRegistry } from './component-spec.ts';
+import { bindInputs, type BoundQuery } from './bind-inputs.ts';
 
 export type { ComponentProp } from './parse-attributes.ts';
 
@@ -33,6 +34,8 @@ export interface ReportQuery {
   sql: string;
   /** 1-based line of the opening fence in the source file. */
   line: number;
+  /** The SQL to run, with every `${inputs.name}` a parameter, and the input bound to each (see bindInputs). */
+  bound: Pick<BoundQuery, 'sql' | 'inputs'>;
 }
 
 /** One renderable piece of a report. */
@@ -251,7 +254,13 @@ function readQuery(token: Token, queries: ReportQuery[], errors: ReportError[]):
   const problem = !/^[A-Za-z_]\w*$/.test(name)
     ? `Query name '${name}' on line ${line} cannot be used in data={…}: use letters, digits and _`
     : first && `Query '${name}' is defined twice, on line ${first.line} and line ${line}: rename one`;
-  if (!problem) return { name, sql: token.content.trimEnd(), line };
+  if (!problem) {
+    const sql = token.content.trimEnd();
+    const { problems, ...bound } = bindInputs(sql);
+    for (const found of problems)
+      errors.push({ line: line + found.line, message: `Query '${name}': ${found.message}` });
+    return { name, sql, line, bound };
+  }
   errors.push({ line, message: problem });
   return undefined;
 }

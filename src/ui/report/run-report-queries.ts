@@ -1,32 +1,40 @@
-import type { ReportDocument } from '../../core/report/parse-report.ts';
+import type { InputValue } from '../../core/report/bind-inputs.ts';
+import type { ReportQuery } from '../../core/report/parse-report.ts';
 import type { ProjectNode } from '../../core/project/types.ts';
 import type { Engine, StepResult } from '../../engine/contract.ts';
 import { decodeResult, type DecodedResult } from '../../engine/decode-result.ts';
 import { messageOf } from '../../core/text/message-of.ts';
 
-/** One report query's outcome. */
-export type QueryOutcome = { ok: true; result: DecodedResult; elapsedMs: number } | { ok: false; message: string };
+/** One report query's outcome: its rows, why it failed, or the inputs it still waits for. */
+export type QueryOutcome =
+  | { ok: true; result: DecodedResult; elapsedMs: number; params: InputValue[] }
+  | { ok: false; message: string; waitingFor?: never }
+  | { ok: false; message: string; waitingFor: string[] };
 
-/** Run every named query of a report; one failing query does not stop the others. */
-export async function runReportQueries(options: {
+/**
+ * Run one report query with its inputs bound as parameters of a prepared statement. A query whose inputs
+ * do not all have values yet waits for them rather than running with a guess.
+ */
+export async function runReportQuery(options: {
   engine: Engine;
-  report: ReportDocument;
+  query: ReportQuery;
+  inputs: ReadonlyMap<string, InputValue>;
   /** Models that did not build this session, by relation name, with why: a query reading one says so. */
-  unbuilt?: ReadonlyMap<string, string>;
-}): Promise<Map<string, QueryOutcome>> {
-  const { engine, report } = options;
-  const entries = await Promise.all(
-    report.queries.map(async (query): Promise<[string, QueryOutcome]> => {
-      try {
-        const { ipc, elapsedMs } = await engine.query(query.sql);
-        return [query.name, { ok: true, result: decodeResult(ipc), elapsedMs }];
-      } catch (error) {
-        const message = messageOf(error);
-        return [query.name, { ok: false, message: explain(message, options.unbuilt) }];
-      }
-    }),
-  );
-  return new Map(entries);
+  unbuilt?: ReadonlyMap<string, string> | undefined;
+}): Promise<QueryOutcome> {
+  const { engine, query, inputs } = options;
+  const waitingFor = query.bound.inputs.filter((name) => !inputs.has(name));
+  if (waitingFor.length > 0) {
+    return { ok: false, waitingFor, message: `waiting for a value of ${waitingFor.map((n) => `'${n}'`).join(', ')}` };
+  }
+  const params = query.bound.inputs.map((name) => inputs.get(name) ?? null);
+  try {
+    const { ipc, elapsedMs } =
+      params.length > 0 ? await engine.query(query.bound.sql, params) : await engine.query(query.bound.sql);
+    return { ok: true, result: decodeResult(ipc), elapsedMs, params };
+  } catch (error) {
+    return { ok: false, message: explain(messageOf(error), options.unbuilt) };
+  }
 }
 
 /** DuckDB says a table does not exist; when it is a model that failed to build, say that instead. */
