@@ -1,3 +1,4 @@
+import type { InputValue } from './bind-inputs.ts';
 import { nearestNames } from '../text/nearest.ts';
 import type { ComponentProp, ComponentTag } from './parse-attributes.ts';
 
@@ -18,6 +19,11 @@ export interface ComponentSpec {
    * than showing a query's rows, so it has no SQL, lineage or download tools of its own.
    */
   input?: boolean;
+  /**
+   * An input's value before anyone chooses, from its resolved props, when it needs no query to know it
+   * (a TextInput's `defaultValue`, a Slider's `min`): the page's queries then run with it on first load.
+   */
+  initialValue?: (props: Readonly<Record<string, unknown>>) => InputValue | undefined;
 }
 
 /** One attribute of a component. */

@@ -12,6 +12,8 @@ import { runReportQuery, type QueryOutcome } from './run-report-queries.ts';
 export class ReportRun {
   /** Each query's latest outcome, by name; absent while it has never finished. */
   outcomes = $state.raw<ReadonlyMap<string, QueryOutcome>>(emptyMap<string, QueryOutcome>());
+  /** How many times each query has run on this page (a changed input re-runs only its queries). */
+  runs = $state.raw<ReadonlyMap<string, number>>(emptyMap<string, number>());
   /** Each input's value, by name. */
   inputs = $state.raw<ReadonlyMap<string, InputValue>>(emptyMap<string, InputValue>());
 
@@ -66,6 +68,9 @@ export class ReportRun {
         const outcome = await runReportQuery({ engine: this.#engine, query, inputs, unbuilt: this.#unbuilt() });
         if (this.#asked[query.name] !== ask) return;
         this.outcomes = withEntries(this.outcomes, [[query.name, outcome]]);
+        if (outcome.ok || !outcome.waitingFor) {
+          this.runs = withEntries(this.runs, [[query.name, (this.runs.get(query.name) ?? 0) + 1]]);
+        }
       }),
     );
   }
