@@ -63,16 +63,26 @@ export function readProjectArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS): 
   for (const name of names) {
     if (!name.startsWith(root)) return { error: `${name} sits outside the project folder ${root}.` };
     const path = name.slice(root.length);
-    if (path.split('/').some((part) => part === '..' || part === '.') || path.startsWith('/') || path.includes('\\'))
-      return { error: `${name}: a path that leaves the project is not allowed.` };
-    if (!ALLOWED.test(path))
-      return { error: `${name}: only a project's text files (.sql, .yml, .md, .csv, .json, .txt) can be imported.` };
+    const problem = projectPathProblem(path);
+    if (problem) return { error: `${name}: ${problem}` };
     const data = entries[name] as Uint8Array;
     const content = strFromU8(data);
     if (content.includes('\uFFFD')) return { error: `${name} is not UTF-8 text.` };
     files.push({ path, content });
   }
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+/** Why a path cannot be a project file (it leaves the project, or is not one of its text files); undefined if it can. */
+export function projectPathProblem(path: string): string | undefined {
+  if (
+    path === '' ||
+    path.split('/').some((part) => part === '..' || part === '.' || part === '') ||
+    path.includes('\\')
+  )
+    return 'a path that leaves the project is not allowed.';
+  if (!ALLOWED.test(path)) return "only a project's text files (.sql, .yml, .md, .csv, .json, .txt) can be imported.";
+  return undefined;
 }
 
 function safeName(name: string): string {
