@@ -11,6 +11,7 @@ import { loadProject, type LoadedProject } from '../core/load-project.ts';
 import type { ProjectError, ProjectFile, SourceNode } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import { nodeStatus, planRebuild, type NodeStatus } from '../core/workbench/plan-rebuild.ts';
+import { withSharedEdits } from '../core/report/shared-edits.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine } from './engine.ts';
 import { withEntries } from './with-entries.ts';
@@ -261,6 +262,23 @@ class Stack {
     this.workspace.replaceAll(files);
     await this.build();
     return undefined;
+  }
+
+  /**
+   * Lay a share link's edits over the project and, once the stack has started, build what they change;
+   * refused (with the reason, nothing touched) when the result would not load as a project.
+   */
+  async applySharedEdits(edits: Readonly<Record<string, string | null>>): Promise<string | undefined> {
+    const problem = this.#wouldBreak(withSharedEdits(this.workspace.files(), edits), "Applying the link's edits");
+    if (problem) return problem;
+    this.workspace.overlay(edits);
+    if (this.#started) await this.build();
+    return undefined;
+  }
+
+  /** Whether `start` has been called. */
+  get started(): boolean {
+    return this.#started !== undefined;
   }
 
   /** Put files back as bundled (all of them when no path is given) and rebuild what that changes. */

@@ -73,6 +73,32 @@ describe('Workspace on IndexedDB', () => {
     expect(again.text(SCRATCH)).toBe('select 1');
   });
 
+  it("lays a share link's edits over the saved project, kept across a reload; the scratch query is never touched", async () => {
+    const { name, store } = freshStore();
+    const workspace = new Workspace({ bundled: BUNDLED, store, delayMs: 10 });
+    await workspace.ready;
+    workspace.type('models/a.sql', 'select 9 as id');
+    workspace.type(SCRATCH, 'select 42');
+    const changed = workspace.overlay({
+      'models/a.sql': 'select 2 as id',
+      'models/b.sql': "select * from {{ ref('a') }}",
+      'models/c.sql': 'select 3 as id',
+      [SCRATCH]: 'select 0',
+    });
+    // b is already as the link has it; a had unsaved text, which the overlay replaces.
+    expect(changed).toEqual(['models/a.sql', 'models/c.sql']);
+    expect(workspace.isUnsaved('models/a.sql')).toBe(false);
+    expect(workspace.overlay({ 'models/c.sql': null })).toEqual(['models/c.sql']);
+    await workspace.flush();
+
+    const again = await reopened(name);
+    expect(again.files()).toEqual([
+      { path: 'models/a.sql', content: 'select 2 as id' },
+      { path: 'models/b.sql', content: "select * from {{ ref('a') }}" },
+    ]);
+    expect(again.text(SCRATCH)).toBe('select 42');
+  });
+
   it('adds, renames and deletes files, unsaved text moving with a rename', async () => {
     const { name, store } = freshStore();
     const workspace = new Workspace({ bundled: BUNDLED, store, delayMs: 10 });

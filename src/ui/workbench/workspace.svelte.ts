@@ -138,6 +138,18 @@ export class Workspace {
     return changed;
   }
 
+  /**
+   * Lay a share link's edits over the saved project (null deletes a file); each path's unsaved text goes
+   * too, so the caller asks first when the user has edits of their own there. Returns the paths changed.
+   */
+  overlay(edits: Readonly<Record<string, string | null>>): string[] {
+    const changed = Object.keys(edits).filter(
+      (path) => path !== SCRATCH && ((edits[path] ?? undefined) !== this.savedText(path) || this.buffers.has(path)),
+    );
+    for (const path of changed) this.#replace(path, edits[path] ?? null);
+    return changed;
+  }
+
   /** Add a file; refused (returns a message) when the path is taken. */
   create(path: string, content: string): string | undefined {
     if (this.savedText(path) !== undefined) return `${path} already exists.`;
