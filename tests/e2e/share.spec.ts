@@ -51,6 +51,20 @@ async function ready(page: Page): Promise<void> {
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
 }
 
+/** Open the staging model in the Workbench, type the text over it and save, and wait for the rebuild. */
+async function saveStagingEdit(page: Page, text: string): Promise<void> {
+  await page.goto('/#/workbench');
+  await ready(page);
+  await page.locator(`[data-node="${STAGING_NODE}"]`).click();
+  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-document', STAGING);
+  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
+  await page.getByTestId('code-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByTestId('build-status')).toContainText(/Built \d+ of \d+ nodes/, { timeout: 60_000 });
+}
+
 /** Press Share and read the link it hands out. */
 async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share', exact: true }).click();
@@ -87,16 +101,7 @@ test('a link carrying edits asks first: nothing runs until the recipient reviews
 }) => {
   test.slow(); // Two browsers, each booting the engine and building the project.
   expect(EDITED).not.toBe(ORIGINAL);
-  await page.goto('/#/workbench');
-  await ready(page);
-  await page.locator(`[data-node="${STAGING_NODE}"]`).click();
-  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-document', STAGING);
-  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await page.getByTestId('code-editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(EDITED);
-  await page.keyboard.press('ControlOrMeta+S');
-  await expect(page.getByTestId('build-status')).toContainText(/Built \d+ of \d+ nodes/, { timeout: 60_000 });
+  await saveStagingEdit(page, EDITED);
   await page.getByRole('link', { name: 'Schools' }).click();
   await expect(page.getByTestId('bar-chart')).toHaveAttribute('aria-label', /Primary(?! School)/);
   const link = await shareLink(page);
@@ -137,15 +142,7 @@ test('ignoring a link’s edits opens the bundled project; edits of the recipien
 }) => {
   test.slow(); // Two browsers; the recipient boots and builds three times.
   // The sender's link: the same staging edit.
-  await page.goto('/#/workbench');
-  await ready(page);
-  await page.locator(`[data-node="${STAGING_NODE}"]`).click();
-  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await page.getByTestId('code-editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(EDITED);
-  await page.keyboard.press('ControlOrMeta+S');
-  await expect(page.getByTestId('build-status')).toContainText(/Built \d+ of \d+ nodes/, { timeout: 60_000 });
+  await saveStagingEdit(page, EDITED);
   await page.getByRole('link', { name: 'Schools' }).click();
   const link = await shareLink(page);
 
@@ -156,15 +153,7 @@ test('ignoring a link’s edits opens the bundled project; edits of the recipien
   await expect(other.page.getByTestId('bar-chart')).toHaveAttribute('aria-label', /Primary School/);
 
   // The recipient edits the same file their own way, then opens the link again.
-  await other.page.goto('/#/workbench');
-  await ready(other.page);
-  await other.page.locator(`[data-node="${STAGING_NODE}"]`).click();
-  await expect(other.page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await other.page.getByTestId('code-editor').click();
-  await other.page.keyboard.press('ControlOrMeta+A');
-  await other.page.keyboard.insertText(`-- mine\n${ORIGINAL}`);
-  await other.page.keyboard.press('ControlOrMeta+S');
-  await expect(other.page.getByTestId('build-status')).toContainText(/Built \d+ of \d+ nodes/, { timeout: 60_000 });
+  await saveStagingEdit(other.page, `-- mine\n${ORIGINAL}`);
 
   await other.page.goto('about:blank');
   await other.page.goto(link);
