@@ -24,6 +24,19 @@ export interface ComponentSpec {
    * (a TextInput's `defaultValue`, a Slider's `min`): the page's queries then run with it on first load.
    */
   initialValue?: (props: Readonly<Record<string, unknown>>) => InputValue | undefined;
+  /**
+   * What may stand between `<Name>` and `</Name>`: markdown (an Alert's text), or tags of these child
+   * components (a chart's `<ReferenceArea>`, a table's `<Column>`). Without it the tag takes no content.
+   */
+  children?: 'markdown' | { components: readonly ComponentSpec[] };
+}
+
+/** A child tag (`<Column id=x fmt=usd />`) with its attributes resolved by its own spec. */
+export interface ResolvedChild {
+  /** The child's tag name. */
+  name: string;
+  /** Its typed attribute values, as `resolveProps` gives them. */
+  props: Record<string, unknown>;
 }
 
 /** One attribute of a component. */

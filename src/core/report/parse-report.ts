@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import { readComponentTag, type ComponentTag } from './parse-attributes.ts';
 import { messageOf } from '../text/message-of.ts';
 import { nearestNames } from '../text/nearest.ts';
-import { checkComponentTag, type ComponentRegistry } from './component-spec.ts';
+import { checkComponentTag, componentRegistry, type ComponentRegistry } from './component-spec.ts';
 import { bindInputs, type BoundQuery } from './bind-inputs.ts';
 
 export type { ComponentProp } from './parse-attributes.ts';
@@ -65,6 +65,10 @@ export interface QueryBlock {
 export interface ComponentBlock extends ComponentTag {
   /** Discriminant. */
   kind: 'component';
+  /** For a component whose content is markdown (Alert, Details), that content rendered, raw HTML escaped. */
+  html?: string;
+  /** For a component whose content is child tags (a chart's ReferenceArea, a table's Column), those tags. */
+  childTags?: ComponentTag[];
 }
 
 /** A problem in the report's source, phrased for its author. */
@@ -203,12 +207,83 @@ function componentRule(state: StateBlock, startLine: number, _endLine: number, s
   if (!read || silent) return read !== undefined;
   context.errors.push(...read.errors);
   if (read.tag) {
-    if (context.registry) context.errors.push(...checkComponentTag({ tag: read.tag, registry: context.registry }));
-    context.components.push({ kind: 'component', ...read.tag });
+    const block: ComponentBlock = { kind: 'component', ...read.tag };
+    if (context.registry) {
+      context.errors.push(...checkComponentTag({ tag: read.tag, registry: context.registry }));
+      Object.assign(block, readChildren({ tag: read.tag, registry: context.registry, errors: context.errors }));
+    }
+    context.components.push(block);
     state.push('component', '', 0).map = [startLine, read.next];
   }
   state.line = read.next;
   return true;
+}
+
+// Content between a component's tags is plain markdown: no component tags of its own, no raw HTML.
+const contentMarkdown = new MarkdownIt({ html: false, linkify: false });
+
+/**
+ * A paired tag's content, as its spec declares it: markdown rendered to HTML, or child tags each checked
+ * against the child components the spec allows (problems land in `errors`, with the child's own line).
+ */
+function readChildren(options: {
+  tag: ComponentTag;
+  registry: ComponentRegistry;
+  errors: ReportError[];
+}): Pick<ComponentBlock, 'html' | 'childTags'> {
+  const { tag, registry, errors } = options;
+  const spec = registry.get(tag.name);
+  const content = tag.children ?? '';
+  if (!spec || !content.trim()) return {};
+  if (spec.children === 'markdown') return { html: contentMarkdown.render(dedent(content)) };
+  // The content ends just before `</Name>` on the tag's last line, so its first line is that many lines up.
+  const firstLine = tag.endLine - (content.match(/\n/g)?.length ?? 0);
+  if (!spec.children) {
+    const line = firstLine + content.split('\n').findIndex((text) => text.trim());
+    errors.push({ line, message: `<${tag.name}> takes no content: end it with '/>' instead` });
+    return {};
+  }
+  const allowed = componentRegistry(spec.children.components);
+  const names = [...allowed.keys()].map((name) => `<${name}>`).join(', ');
+  const lines = content.split('\n');
+  const childTags: ComponentTag[] = [];
+  for (let index = 0; index < lines.length;) {
+    if (!lines[index]?.trim()) {
+      index++;
+      continue;
+    }
+    const line = firstLine + index;
+    const read = readComponentTag({ lines: lines.map((text) => text.trimStart()), startLine: index });
+    if (!read) {
+      errors.push({ line, message: `Only ${names} may stand inside <${tag.name}>; line ${line} is text` });
+      break;
+    }
+    const shift = (found: { line: number; message: string }) => ({ ...found, line: found.line + firstLine - 1 });
+    errors.push(...read.errors.map(shift));
+    index = read.next;
+    if (!read.tag) continue;
+    const child = { ...read.tag, line: read.tag.line + firstLine - 1, endLine: read.tag.endLine + firstLine - 1 };
+    if (!allowed.has(child.name)) {
+      const nearest = nearestNames({ name: child.name, candidates: allowed.keys(), limit: 1 })[0];
+      const hint = nearest ? `did you mean <${nearest}>? ` : '';
+      errors.push({
+        line: child.line,
+        message: `<${child.name}> cannot stand inside <${tag.name}>: ${hint}It takes ${names}`,
+      });
+      continue;
+    }
+    const problems = checkComponentTag({ tag: child, registry: allowed });
+    errors.push(...problems);
+    if (problems.length === 0) childTags.push(child);
+  }
+  return { childTags };
+}
+
+/** Lines of indented content with their common indent removed, so it is not read as a code block. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^\s*/.exec(line)?.[0].length ?? 0));
+  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }
 
 function collectBlocks(tokens: Token[], context: ParseContext, env: Env): Pick<ReportDocument, 'queries' | 'blocks'> {

@@ -48,3 +48,20 @@ export function chartSeries(options: {
     })),
   };
 }
+
+/**
+ * Series as shares of each category's total (Evidence's `type=stacked100`): every category's values then
+ * add up to 1. A category whose values add up to 0 keeps nulls rather than dividing by zero.
+ */
+export function shareOfCategory(series: readonly ChartSeries[]): ChartSeries[] {
+  const totals = (series[0]?.values ?? []).map((_, index) =>
+    series.reduce((sum, line) => sum + Math.abs(line.values[index] ?? 0), 0),
+  );
+  return series.map((line) => ({
+    name: line.name,
+    values: line.values.map((value, index) => {
+      const total = totals[index] ?? 0;
+      return value === null || total === 0 ? null : value / total;
+    }),
+  }));
+}
