@@ -39,10 +39,14 @@ test.describe('live data through our proxy to the portal', () => {
 
   test('every source downloads through the proxy when the portal blocks the browser', async ({ page }) => {
     await openLive(page, { proxy: true });
-    await expect(page.getByTestId('data-badge')).toHaveText('Live data');
     const cards = page.locator('[data-source]');
     await expect(cards).toHaveCount(16);
     await expect(page.locator('[data-source][data-state="loaded"]')).toHaveCount(16);
+    // The badge says the data is live and how fresh: the day its oldest file was fetched.
+    const today = await page.evaluate(() =>
+      new Date().toLocaleDateString('en-AU', { day: 'numeric', month: 'short', year: 'numeric' }),
+    );
+    await expect(page.getByTestId('data-badge')).toHaveText(`Live data · fetched ${today}`);
     await expect(card(page, 'nsw_doe_datansw.master_dataset')).toContainText('2,216 rows loaded');
     await expect(card(page, 'nsw_doe_datansw.master_dataset')).toContainText(/proxy/i);
   });

@@ -6,6 +6,7 @@ import { readSourceSpec } from '../sources/catalogue.ts';
 import { planSourceFromFiles, type PlannedSource } from '../sources/plan-source.ts';
 import { emptyLoadReport, type LoadReport } from '../sources/prepare-source.ts';
 import { messageOf } from '../text/message-of.ts';
+import { RUN_TABLES, runTablesSql } from './run-tables.ts';
 import type { ObtainedSourceFile, SourceObtainer } from './source-obtainer.ts';
 
 /** What the session needs of an engine: the `Engine` contract of src/engine satisfies it. */
@@ -14,6 +15,8 @@ export interface BuildEngine {
   open(): Promise<EngineInfo>;
   /** Run steps in order, skipping what a failure upstream makes pointless. */
   build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]>;
+  /** Run one statement (the run tables are written with it). */
+  query(sql: string): Promise<unknown>;
 }
 
 /** What a build session reports while it runs, in order. */
@@ -107,7 +110,13 @@ export async function runBuildSession(options: {
     if (step) onEvent?.({ type: 'step', step, event });
   });
   const outcome = { steps: plan.steps, results, reports };
-  return { ...outcome, errors, info, state: layOver(previous, outcome) };
+  const state = layOver(previous, outcome);
+  try {
+    for (const sql of runTablesSql({ project, state, builtAt: options.loadedAt })) await engine.query(sql);
+  } catch (error) {
+    errors.push(`The run tables (${Object.values(RUN_TABLES).join(', ')}) could not be written: ${messageOf(error)}`);
+  }
+  return { ...outcome, errors, info, state };
 
   async function obtainSource(request: { source: SourceNode }): Promise<PlannedSource> {
     const { source } = request;
@@ -129,6 +138,8 @@ export async function runBuildSession(options: {
     const result = spec
       ? planSourceFromFiles({ source, files, loadedAt: options.loadedAt })
       : invalidEntry(source, problems, options.loadedAt);
+    const fetched = files.flatMap((file) => (file.fetchedAt ? [file.fetchedAt] : [])).sort()[0];
+    if (fetched) result.report.fetchedAt = fetched;
     onEvent?.({ type: 'source-planned', source, report: result.report, files });
     return result;
   }

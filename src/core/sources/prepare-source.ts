@@ -31,6 +31,8 @@ export interface LoadReport {
   warnings: string[];
   /** Why the source was not loaded. */
   error?: string | undefined;
+  /** When its files were fetched from the publisher (the earliest of them), ISO 8601. */
+  fetchedAt?: string | undefined;
 }
 
 /** A source ready to load: the accepted rows and the quarantined rows as CSV, plus the report. */
