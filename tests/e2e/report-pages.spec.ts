@@ -119,3 +119,16 @@ test('"How is this calculated?" on a tile shows its definition, SQL and everythi
   await expect(page).toHaveURL(/#\/workbench$/);
   await expect(page.getByTestId('code-editor')).toContainText('school_cnt');
 });
+
+test('the Overview links on to the fact pages with LinkButtons', async ({ page }) => {
+  await page.goto('/');
+  await ready(page);
+  const button = page.getByTestId('link-button').filter({ hasText: 'Every metric by year' });
+  await expect(button).toHaveAttribute('href', '#/reports/metrics');
+  await button.click();
+  await expect(page.getByRole('heading', { name: 'Metrics', level: 1 })).toBeVisible();
+  await ready(page);
+  // The metric picker drives the chart: pick another metric, and the line is drawn for it.
+  await page.getByRole('combobox', { name: 'Metric' }).selectOption({ label: 'Attendance rate (mean of schools)' });
+  await expect(page.getByTestId('line-chart')).toHaveAttribute('aria-label', /0\.\d+/);
+});

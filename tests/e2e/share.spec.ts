@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { LOCAL_HOSTS } from './ports.ts';
@@ -177,4 +178,32 @@ test('a link whose state cannot be read says so and still opens the page', async
   await ready(page);
   await expect(page.getByRole('alert')).toContainText("This link's saved state could not be read");
   await expect(page.getByTestId('bar-chart')).toHaveAttribute('data-bar-count', '7');
+});
+
+test('edits too big for a link: Share says so, with the size, and hands out the project as a zip instead', async ({
+  page,
+}) => {
+  // Text that does not compress (a fixed pseudo-random sequence), so the link would pass the limit.
+  let seed = 42;
+  const noise = Array.from({ length: 24_000 }, () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return (seed % 36).toString(36);
+  }).join('');
+  await saveStagingEdit(page, `-- ${noise}\n${ORIGINAL}`);
+  await page.goto('/#/reports/schools');
+  await ready(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Share this page' });
+  await expect(panel.getByRole('alert')).toHaveText(
+    /^This link would be [\d,]+ characters, over the 8,000 a link can safely carry with your edits to 1 file\. Export the project as a zip and send that instead\.$/,
+  );
+  await expect(page.getByTestId('share-url')).toHaveCount(0);
+
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export project (.zip)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.zip$/);
+  const zip = unzipSync(new Uint8Array(readFileSync(await file.path())));
+  const edited = Object.entries(zip).find(([path]) => path.endsWith(STAGING))?.[1];
+  expect(edited && strFromU8(edited).startsWith(`-- ${noise}\n`)).toBe(true);
 });
