@@ -151,6 +151,12 @@ test('ignoring a link’s edits opens the bundled project; edits of the recipien
   await other.page.goto(link);
   await other.page.getByTestId('shared-edits').getByRole('button', { name: 'Open without them' }).click();
   await ready(other.page);
+  // The address keeps the page and its inputs, not the edits: a reload opens the page without asking again.
+  await expect(other.page).toHaveURL(/state=v1\./);
+  expect(other.page.url()).not.toBe(link);
+  await other.page.reload();
+  await ready(other.page);
+  await expect(other.page.getByTestId('shared-edits')).toHaveCount(0);
   await expect(other.page.getByTestId('bar-chart')).toHaveAttribute('aria-label', /Primary School/);
 
   // The recipient edits the same file their own way, then opens the link again.
@@ -183,6 +189,7 @@ test('a link whose state cannot be read says so and still opens the page', async
 test('edits too big for a link: Share says so, with the size, and hands out the project as a zip instead', async ({
   page,
 }) => {
+  test.slow(); // A cold build, then a rebuild after the edit.
   // Text that does not compress (a fixed pseudo-random sequence), so the link would pass the limit.
   let seed = 42;
   const noise = Array.from({ length: 24_000 }, () => {
