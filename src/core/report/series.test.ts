@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSeries } from './series.ts';
+import { chartSeries, shareOfCategory } from './series.ts';
 
 const label = (value: unknown) => (value === null || value === undefined ? '∅' : String(value));
 
@@ -29,5 +29,18 @@ describe('chartSeries', () => {
       categories: ['T3', 'T1'],
       series: [{ name: 'n', values: [3, 1] }],
     });
+  });
+});
+
+describe('shareOfCategory', () => {
+  it("turns each category's values into shares that add up to 1, keeping gaps and a zero total empty", () => {
+    const shares = shareOfCategory([
+      { name: 'a', values: [1, 0, null, 2] },
+      { name: 'b', values: [3, 0, 5, -2] },
+    ]);
+    expect(shares).toEqual([
+      { name: 'a', values: [0.25, null, null, 0.5] },
+      { name: 'b', values: [0.75, null, 1, -0.5] },
+    ]);
   });
 });
