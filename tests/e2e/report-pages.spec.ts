@@ -107,7 +107,10 @@ test('"How is this calculated?" on a tile shows its definition, SQL and everythi
   const tile = page.getByRole('region', { name: 'Schools', exact: true }).locator('..');
   await tile.getByRole('button', { name: 'How is this calculated?' }).click();
   const panel = tile.getByTestId('how-calculated');
-  await expect(panel).toContainText('Number of schools in the master dataset.');
+  // The metric's own definition from the semantic layer, and the query that reads it.
+  await expect(panel.locator('.metrics')).toContainText('school_count');
+  await expect(panel.locator('.metrics')).toContainText('Number of schools in the master dataset.');
+  await expect(panel).toContainText('Defined in models/metrics/_metrics.yml');
   await expect(panel).toContainText('from metrics__metrics_by_year');
   const upstream = panel.locator('.upstream li');
   const names = await upstream.locator('button').allTextContents();
@@ -115,6 +118,9 @@ test('"How is this calculated?" on a tile shows its definition, SQL and everythi
   expect(names).toContain('nsw_doe_datansw.master_dataset');
   expect(names.indexOf('nsw_doe_datansw.master_dataset')).toBeLessThan(names.indexOf('fct__school'));
   expect(names.at(-1)).toBe('metrics__metrics_by_year');
+  // Only what the schools metric is built from: not the other facts the metrics table also reads.
+  expect(names).not.toContain('fct__resource_allocation');
+  expect(names).not.toContain('acara.staff_numbers');
   await upstream.getByRole('button', { name: 'fct__school', exact: true }).click();
   await expect(page).toHaveURL(/#\/workbench$/);
   await expect(page.getByTestId('code-editor')).toContainText('school_cnt');
@@ -129,6 +135,11 @@ test('the Overview links on to the fact pages with LinkButtons', async ({ page }
   await expect(page.getByRole('heading', { name: 'Metrics', level: 1 })).toBeVisible();
   await ready(page);
   // The metric picker drives the chart: pick another metric, and the line is drawn for it.
+  // It starts on the school count: whole numbers in the thousands, no rates.
+  const line = page.getByTestId('line-chart');
+  await expect(line).toHaveAttribute('aria-label', /\b2,?\d{3}\b/);
+  await expect(line).not.toHaveAttribute('aria-label', /\b0\.[89]\d/);
   await page.getByRole('combobox', { name: 'Metric' }).selectOption({ label: 'Attendance rate (mean of schools)' });
-  await expect(page.getByTestId('line-chart')).toHaveAttribute('aria-label', /0\.\d+/);
+  // Attendance rates are fractions between 0.8 and 1 in every year of the sample.
+  await expect(line).toHaveAttribute('aria-label', /\b0\.[89]\d/);
 });

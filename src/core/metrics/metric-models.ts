@@ -2,7 +2,7 @@ import { configFromTree, mergeConfig } from '../project/node-config.ts';
 import type { NodePatch, SchemaDeclarations } from '../project/parse-schema-files.ts';
 import type { ColumnInfo, ModelNode, Project, ProjectError } from '../project/types.ts';
 import { compileSavedQuery } from './compile-saved-query.ts';
-import { modelsRead, planSavedQuery, type QueryPlan } from './plan-saved-query.ts';
+import { aggregatesOf, modelsRead, planSavedQuery, type QueryPlan } from './plan-saved-query.ts';
 import { readSemanticLayer } from './read-semantic-layer.ts';
 import { didYouMean, resolveMetrics } from './resolve-metrics.ts';
 import type { Metric, SavedQuery, SemanticLayer } from './types.ts';
@@ -137,6 +137,7 @@ function describeColumns(options: {
     columns[output.column] = {
       name: output.column,
       description: describe(metric.description || metric.label, metric.path),
+      calculatedFrom: [...new Set(aggregatesOf(output.value).map((aggregate) => aggregate.semanticModel.model))],
     };
   }
   return columns;

@@ -28,6 +28,8 @@ export interface ColumnInfo {
   description: string;
   /** Declared data type, when given. */
   dataType?: string | undefined;
+  /** A metric's column (metrics__ models): the models whose measures it aggregates. */
+  calculatedFrom?: string[] | undefined;
 }
 
 /** Configuration resolved for one node: dbt_project.yml folder defaults, then YAML, then `config()`. */

@@ -31,4 +31,31 @@ describe('histogramBins', () => {
     // The top value, 0.3, falls in the last bin rather than one of its own.
     expect(bins.map((bin) => bin.count)).toEqual([1, 2]);
   });
+
+  it('counts every value when the edges are not exact in floating point (0.7 / 0.02 is 34.999…)', () => {
+    for (const values of [
+      [0.7, 0.95, 1],
+      [0.82, 1.07, 1],
+    ]) {
+      for (const bins of [20, 25, 30]) {
+        const counted = histogramBins({ values, bins });
+        expect(
+          counted.bins.reduce((sum, bin) => sum + bin.count, 0),
+          `${values} in ${bins}`,
+        ).toBe(3);
+        // The smallest value sits in the first bin, which starts at or below it.
+        expect(counted.bins[0]?.count).toBeGreaterThan(0);
+        expect(counted.bins[0]?.from).toBeLessThanOrEqual(Math.min(...values));
+      }
+    }
+  });
+
+  it('puts a value on an inner edge in the bin that starts there', () => {
+    const { bins } = histogramBins({ values: [0.6, 0.7, 0.75, 0.9], bins: 3 });
+    expect(bins).toEqual([
+      { from: 0.6, to: 0.7, count: 1 },
+      { from: 0.7, to: 0.8, count: 2 },
+      { from: 0.8, to: 0.9, count: 1 },
+    ]);
+  });
 });

@@ -27,8 +27,14 @@ export function histogramBins(options: { values: readonly unknown[]; bins?: numb
   const max = numbers.reduce((a, b) => Math.max(a, b));
   const wanted = Math.max(1, Math.round(options.bins ?? 20));
   const width = niceWidth((max - min) / wanted);
-  const start = Math.floor(min / width) * width;
-  const count = Math.max(1, Math.ceil((max - start) / width + (max === start ? 1 : 0)));
+  // Bin in whole steps of the width: a tiny float error (0.7 / 0.02 = 34.99999…) must not move a value to
+  // the bin below, or below the first bin.
+  const step = (value: number) => Math.floor(value / width + 1e-9);
+  const first = step(min);
+  const start = first * width;
+  // A top value exactly on an edge closes the last bin rather than opening one of its own.
+  const onEdge = max !== min && Math.abs(max / width - Math.round(max / width)) < 1e-9;
+  const count = Math.max(1, step(max) - first + (onEdge ? 0 : 1));
   // A value exactly on the top edge belongs to the last bin rather than one of its own.
   const bins: HistogramBin[] = Array.from({ length: count }, (_, index) => ({
     from: round(start + index * width, width),
@@ -36,7 +42,7 @@ export function histogramBins(options: { values: readonly unknown[]; bins?: numb
     count: 0,
   }));
   for (const number of numbers) {
-    const index = Math.min(count - 1, Math.floor((number - start) / width));
+    const index = Math.max(0, Math.min(count - 1, step(number) - first));
     const bin = bins[index];
     if (bin) bin.count++;
   }
@@ -46,7 +52,7 @@ export function histogramBins(options: { values: readonly unknown[]; bins?: numb
 function niceWidth(raw: number): number {
   if (!(raw > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].find((multiple) => multiple * power >= raw) ?? 10;
+  const step = [1, 2, 5, 10].find((multiple) => multiple * power >= raw * (1 - 1e-9)) ?? 10;
   return step * power;
 }
 

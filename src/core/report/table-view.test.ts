@@ -11,12 +11,18 @@ const plain = (value: unknown) => (value === null || value === undefined ? '∅'
 
 describe('tableColumns', () => {
   it('shows every column, takes a format from a name ending in a format tag, and totals real measures only', () => {
-    const columns = tableColumns({ result, chosen: [] });
+    const columns = tableColumns({
+      result: [...result, { name: 'latest_year', kind: 'number' }, { name: 'change_pct', kind: 'number' }],
+      chosen: [],
+    });
     expect(columns.map((c) => [c.name, c.format, c.total])).toEqual([
       ['school_name', undefined, undefined],
       ['calendar_year', undefined, undefined],
       ['funding_usd', 'usd', 'sum'],
       ['opened', undefined, undefined],
+      // A value named for a year is still a value; a share is not summed.
+      ['latest_year', undefined, 'sum'],
+      ['change_pct', 'pct', undefined],
     ]);
   });
 
@@ -76,7 +82,7 @@ describe('searchRows and sortRows', () => {
 describe('columnTotal', () => {
   it('aggregates the numbers of a column as told, skipping nulls', () => {
     const rows = [{ v: 1 }, { v: 2 }, { v: null }, { v: 6 }];
-    const column = (total: 'sum' | 'mean' | 'min' | 'max' | 'count') => ({
+    const column = (total: string) => ({
       name: 'v',
       title: 'v',
       numeric: true,
@@ -88,6 +94,27 @@ describe('columnTotal', () => {
     expect(columnTotal(rows, column('min'))).toBe(1);
     expect(columnTotal(rows, column('max'))).toBe(6);
     expect(columnTotal(rows, column('count'))).toBe(3);
+    expect(columnTotal(rows, column('median'))).toBe(2);
+    expect(columnTotal([{ v: 1 }, { v: 1 }, { v: 4 }], column('countDistinct'))).toBe(2);
+    expect(columnTotal(rows, column('All schools'))).toBe('All schools');
     expect(columnTotal([{ v: null }], column('sum'))).toBeUndefined();
+  });
+
+  it('weights a mean by another column, so a mean of per-student rates is total over total', () => {
+    // Funding per student of two schools: 1000 over 10 students and 3000 over 30 students.
+    const rows = [
+      { per_student: 100, students: 10 },
+      { per_student: 100, students: 30 },
+      { per_student: 400, students: 5 },
+    ];
+    const total = columnTotal(rows, {
+      name: 'per_student',
+      title: 'Per student',
+      numeric: true,
+      format: undefined,
+      total: 'weightedMean',
+      weight: 'students',
+    });
+    expect(total).toBeCloseTo((1000 + 3000 + 2000) / 45, 10);
   });
 });

@@ -9,8 +9,20 @@ export type CellFormat = ValueFormat | (typeof DATE_FORMATS)[number];
 /** Every format name a DataTable `<Column fmt=…>` accepts. */
 export const CELL_FORMATS: readonly CellFormat[] = [...VALUE_FORMATS, ...DATE_FORMATS];
 
-/** How a total row sums a column up. */
-export const TOTAL_AGGREGATES = ['sum', 'mean', 'min', 'max', 'count'] as const;
+/**
+ * How a total row sums a column up, as Evidence names it; any other text is shown as it is (Evidence's
+ * custom total, e.g. `totalAgg="All schools"`).
+ */
+export const TOTAL_AGGREGATES = [
+  'sum',
+  'mean',
+  'weightedMean',
+  'median',
+  'min',
+  'max',
+  'count',
+  'countDistinct',
+] as const;
 export type TotalAggregate = (typeof TOTAL_AGGREGATES)[number];
 
 /** One shown column of a table: its name in the result, its heading, format and total. */
@@ -19,7 +31,10 @@ export interface TableColumn {
   title: string;
   numeric: boolean;
   format: CellFormat | undefined;
-  total: TotalAggregate | undefined;
+  /** An aggregate, or text to show as the total; undefined: no total. */
+  total: string | undefined;
+  /** For `weightedMean`: the column weighting each row. */
+  weight?: string | undefined;
 }
 
 /**
@@ -33,7 +48,8 @@ export function tableColumns(options: {
     id: string;
     title?: string | undefined;
     fmt?: CellFormat | undefined;
-    totalAgg?: TotalAggregate | undefined;
+    totalAgg?: string | undefined;
+    weightCol?: string | undefined;
   }[];
 }): TableColumn[] {
   const kinds = new Map(options.result.map((column) => [column.name, column.kind]));
@@ -43,9 +59,13 @@ export function tableColumns(options: {
     if (kind === undefined) return [];
     const isNumeric = kind === 'integer' || kind === 'number';
     const format = ('fmt' in pick ? pick.fmt : undefined) ?? formatTagOf(pick.id);
-    // A year, a code or an id is a label that happens to be a number: a total of it means nothing.
-    const label = /year|_code$|_id$|^id$/i.test(pick.id) || format === 'id';
-    const total = ('totalAgg' in pick ? pick.totalAgg : undefined) ?? (isNumeric && !label ? 'sum' : undefined);
+    // A year, a code or an id is a label that happens to be a number, and a sum of rates or shares is no
+    // total: by default only other numbers are summed (a Column's totalAgg says otherwise).
+    const label = /^(?:calendar_)?year$|_code$|_id$|^id$/i.test(pick.id) || format === 'id';
+    const share = format !== undefined && format.startsWith('pct');
+    const total =
+      ('totalAgg' in pick ? pick.totalAgg : undefined) ?? (isNumeric && !label && !share ? 'sum' : undefined);
+    const weight = 'weightCol' in pick ? pick.weightCol : undefined;
     return [
       {
         name: pick.id,
@@ -53,6 +73,7 @@ export function tableColumns(options: {
         numeric: isNumeric,
         format,
         total,
+        ...(weight !== undefined && { weight }),
       },
     ];
   });
@@ -139,24 +160,49 @@ export function sortRows<Row extends Record<string, unknown>>(options: {
     .map((entry) => entry.row);
 }
 
-/** A column's total over rows, as its aggregate says; undefined when nothing can be totalled. */
-export function columnTotal(rows: readonly Record<string, unknown>[], column: TableColumn): number | undefined {
-  if (!column.total) return undefined;
-  if (column.total === 'count')
-    return rows.filter((row) => row[column.name] !== null && row[column.name] !== undefined).length;
+/**
+ * A column's total over rows, as its aggregate says: a number, text (a custom total), or undefined when
+ * nothing can be totalled (no aggregate, no numbers, no weights).
+ */
+export function columnTotal(
+  rows: readonly Record<string, unknown>[],
+  column: TableColumn,
+): number | string | undefined {
+  const aggregate = column.total;
+  if (aggregate === undefined) return undefined;
+  if (!(TOTAL_AGGREGATES as readonly string[]).includes(aggregate)) return aggregate;
+  const present = rows.filter((row) => row[column.name] !== null && row[column.name] !== undefined);
+  if (aggregate === 'count') return present.length;
+  if (aggregate === 'countDistinct') return new Set(present.map((row) => String(row[column.name]))).size;
   const numbers = rows.flatMap((row) => {
     const number = numeric(row[column.name]);
     return number === undefined ? [] : [number];
   });
   if (numbers.length === 0) return undefined;
-  switch (column.total) {
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  switch (aggregate) {
     case 'sum':
-      return numbers.reduce((a, b) => a + b, 0);
+      return sum(numbers);
     case 'mean':
-      return numbers.reduce((a, b) => a + b, 0) / numbers.length;
+      return sum(numbers) / numbers.length;
+    case 'weightedMean': {
+      const pairs = rows.flatMap((row) => {
+        const value = numeric(row[column.name]);
+        const weight = column.weight ? numeric(row[column.weight]) : undefined;
+        return value === undefined || weight === undefined ? [] : [[value, weight] as const];
+      });
+      const weights = sum(pairs.map(([, weight]) => weight));
+      return weights === 0 ? undefined : sum(pairs.map(([value, weight]) => value * weight)) / weights;
+    }
+    case 'median': {
+      const sorted = [...numbers].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+    }
     case 'min':
       return numbers.reduce((a, b) => Math.min(a, b));
     case 'max':
       return numbers.reduce((a, b) => Math.max(a, b));
   }
+  return undefined;
 }

@@ -20,27 +20,57 @@ export function lineageSelector(options: { sql: string; nodes: Iterable<ProjectN
   return [...new Set(names)].sort().join(' ');
 }
 
+/** A metric a report query reads, with its definition from the semantic layer. */
+export interface MetricRead {
+  name: string;
+  description: string;
+}
+
 /**
  * Everything a report query is calculated from: the nodes it reads and all their upstream models, seeds and
- * sources (not tests), sources first and each node after everything it reads (fewer ancestors first).
+ * sources (not tests), sources first and each node after everything it reads (fewer ancestors first). A
+ * query over a metrics table is traced through the metrics it names: only the facts those metrics aggregate
+ * (and what is upstream of them) count, not every fact the saved query reads.
  */
-export function queryUpstream(options: { sql: string; nodes: Iterable<ProjectNode> }): ProjectNode[] {
+export function queryUpstream(options: { sql: string; nodes: Iterable<ProjectNode> }): {
+  nodes: ProjectNode[];
+  metrics: MetricRead[];
+} {
   const all = [...options.nodes];
-  const byId = new Map(all.map((node) => [node.uniqueId, node]));
-  const read = nodesRead({ sql: options.sql, nodes: all });
-  const ids = new Set([
-    ...read.map((node) => node.uniqueId),
-    ...ancestorsOf(
-      all,
-      read.map((node) => node.uniqueId),
-    ),
-  ]);
-  const chain = [...ids].flatMap((id) => {
-    const node = byId.get(id);
-    return node && node.resourceType !== 'test' ? [node] : [];
-  });
+  const byName = new Map(all.map((node) => [node.name, node]));
+  const words = new Set(options.sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+  const metrics: MetricRead[] = [];
+  /** Nodes whose upstream counts in full. */
+  const traced: string[] = [];
+  /** Metrics tables read through some of their metrics: shown, but traced through those metrics' facts. */
+  const metricTables = new Set<string>();
+  for (const node of nodesRead({ sql: options.sql, nodes: all })) {
+    const named = Object.values('columns' in node ? node.columns : {}).filter(
+      (column) => column.calculatedFrom && words.has(column.name.toLowerCase()),
+    );
+    if (named.length === 0) {
+      traced.push(node.uniqueId);
+      continue;
+    }
+    metricTables.add(node.uniqueId);
+    metrics.push(...named.map((column) => ({ name: column.name, description: column.description })));
+    for (const model of named.flatMap((column) => column.calculatedFrom ?? [])) {
+      const fact = byName.get(model);
+      if (fact) traced.push(fact.uniqueId);
+    }
+  }
+  const ids = new Set([...traced, ...metricTables, ...ancestorsOf(all, traced)]);
+  const chain = all.filter((node) => ids.has(node.uniqueId) && node.resourceType !== 'test');
   const depth = new Map(chain.map((node) => [node.uniqueId, ancestorsOf(all, [node.uniqueId]).size]));
-  return chain.sort(
-    (a, b) => (depth.get(a.uniqueId) ?? 0) - (depth.get(b.uniqueId) ?? 0) || a.name.localeCompare(b.name),
-  );
+  const last = (node: ProjectNode) => Number(metricTables.has(node.uniqueId));
+  return {
+    // Sources first, each node after what it reads; a metrics table last, after the facts it is built from.
+    nodes: chain.sort(
+      (a, b) =>
+        last(a) - last(b) ||
+        (depth.get(a.uniqueId) ?? 0) - (depth.get(b.uniqueId) ?? 0) ||
+        a.name.localeCompare(b.name),
+    ),
+    metrics: [...new Map(metrics.map((metric) => [metric.name, metric])).values()],
+  };
 }
