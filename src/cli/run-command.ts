@@ -106,6 +106,7 @@ export async function runCommand(options: {
     build.errors.forEach((message) => output.err(message));
     return EXIT.failed;
   }
+  build.warnings?.forEach((message) => output.err(`WARN ${message}`));
   const { steps, results } = build;
   const visible = results.filter((result) => shown.has(result.uniqueId) || result.status === 'error');
   const elapsedSeconds = (performance.now() - started) / 1000;

@@ -386,6 +386,7 @@ class Stack {
     });
     this.progress = undefined;
     if (outcome.errors.length > 0) throw new Error(outcome.errors.join('\n'));
+    if (outcome.warnings?.length) this.log = [...this.log, ...outcome.warnings.map((warning) => `WARN ${warning}`)];
     this.built = withEntries(
       this.built,
       outcome.steps.map((step) => [step.uniqueId, this.checksums.get(step.uniqueId) ?? ''] as [string, string]),

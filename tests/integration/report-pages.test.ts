@@ -122,13 +122,15 @@ describe('the report pages', () => {
       await run(`select count(*) as n, count(*) filter (where status = 'pass') as passed from ${RUN_TABLES.tests}`)
     ).rows;
     expect(summary).toEqual({ n: tests.length, passed: tests.filter((t) => t.status === 'pass').length });
-    const loads = await run(`select source_name, rows_loaded, rows_quarantined, fetched_at from ${RUN_TABLES.sources}`);
+    const loads = await run(`select unique_id, rows_loaded, rows_quarantined, warnings from ${RUN_TABLES.sources}`);
     expect(loads.rows).toHaveLength(build.reports.size);
     for (const report of build.reports.values()) {
-      const row = loads.rows.find(
-        (r) => String(r.source_name).endsWith(`.${report.title}`) || r.rows_loaded === report.rowsLoaded,
-      );
-      expect(row, report.uniqueId).toBeDefined();
+      expect(loads.rows.find((r) => r.unique_id === report.uniqueId)).toEqual({
+        unique_id: report.uniqueId,
+        rows_loaded: report.rowsLoaded,
+        rows_quarantined: report.rowsQuarantined,
+        warnings: report.warnings.length,
+      });
     }
     const warnings = await run(`select count(*) as n from ${RUN_TABLES.warnings}`);
     const expected = [...build.reports.values()].reduce((sum, report) => sum + report.warnings.length, 0);

@@ -46,6 +46,8 @@ export interface BuildOutcome {
   reports: Map<string, LoadReport>;
   /** Nodes that could not be planned (a Jinja error, a cycle): nothing ran when there are any. */
   errors: string[];
+  /** Things that went wrong after the build, which leave it standing (the run tables could not be written). */
+  warnings?: string[] | undefined;
   /** The state after this build: `previous` with this build's steps, results and reports laid over it. */
   state: BuildState;
   /** The engine that ran it. */
@@ -111,12 +113,13 @@ export async function runBuildSession(options: {
   });
   const outcome = { steps: plan.steps, results, reports };
   const state = layOver(previous, outcome);
+  const warnings: string[] = [];
   try {
     for (const sql of runTablesSql({ project, state, builtAt: options.loadedAt })) await engine.query(sql);
   } catch (error) {
-    errors.push(`The run tables (${Object.values(RUN_TABLES).join(', ')}) could not be written: ${messageOf(error)}`);
+    warnings.push(`The run tables (${Object.values(RUN_TABLES).join(', ')}) could not be written: ${messageOf(error)}`);
   }
-  return { ...outcome, errors, info, state };
+  return { ...outcome, errors, warnings, info, state };
 
   async function obtainSource(request: { source: SourceNode }): Promise<PlannedSource> {
     const { source } = request;

@@ -42,6 +42,7 @@ export function runTablesSql(options: { project: Project; state: BuildState; bui
     const name = node?.resourceType === 'source' ? `${node.sourceName}.${node.name}` : report.uniqueId;
     return [
       text(name),
+      text(report.uniqueId),
       text(report.title),
       text(report.files.map((file) => file.origin).join(', ')),
       integer(report.files.length),
@@ -52,6 +53,7 @@ export function runTablesSql(options: { project: Project; state: BuildState; bui
       integer(report.warnings.length),
       text(report.error),
       timestamp(report.fetchedAt),
+      integer(ageInDays(report.fetchedAt, builtAt)),
     ];
   });
   const warnings = reports.flatMap((report) => {
@@ -81,6 +83,7 @@ const TEST_COLUMNS = [
 ] as const;
 const SOURCE_COLUMNS = [
   ['source_name', 'varchar'],
+  ['unique_id', 'varchar'],
   ['title', 'varchar'],
   ['origin', 'varchar'],
   ['files', 'bigint'],
@@ -91,6 +94,7 @@ const SOURCE_COLUMNS = [
   ['warnings', 'bigint'],
   ['error', 'varchar'],
   ['fetched_at', 'timestamp'],
+  ['age_days_at_build', 'bigint'],
 ] as const;
 const WARNING_COLUMNS = [
   ['source_name', 'varchar'],
@@ -111,6 +115,13 @@ function table(name: string, columns: readonly (readonly [string, string])[], ro
 /** A string literal: quotes doubled, so no value can end the literal (DuckDB has no backslash escapes). */
 function text(value: string | undefined): string {
   return value === undefined ? 'null' : `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Whole days from fetching to the build (worked out here: DuckDB-WASM has no time zones for now()). */
+function ageInDays(fetchedAt: string | undefined, builtAt: string): number | undefined {
+  const from = fetchedAt === undefined ? Number.NaN : Date.parse(fetchedAt);
+  const to = Date.parse(builtAt);
+  return Number.isNaN(from) || Number.isNaN(to) ? undefined : Math.floor((to - from) / 86_400_000);
 }
 
 function integer(value: number | undefined): string {

@@ -33,7 +33,7 @@ describe('chartSeries', () => {
 });
 
 describe('shareOfCategory', () => {
-  it("turns each category's values into shares that add up to 1, keeping gaps and a zero total empty", () => {
+  it("turns each category's values into shares of its absolute total, keeping gaps and a zero total empty", () => {
     const shares = shareOfCategory([
       { name: 'a', values: [1, 0, null, 2] },
       { name: 'b', values: [3, 0, 5, -2] },

@@ -50,8 +50,9 @@ export function chartSeries(options: {
 }
 
 /**
- * Series as shares of each category's total (Evidence's `type=stacked100`): every category's values then
- * add up to 1. A category whose values add up to 0 keeps nulls rather than dividing by zero.
+ * Series as shares of each category's total (Evidence's `type=stacked100`): with no negative values, every
+ * category's shares add up to 1. The total is of absolute values, so a negative value is a negative share
+ * of it. A category whose values are all 0 keeps nulls rather than dividing by zero.
  */
 export function shareOfCategory(series: readonly ChartSeries[]): ChartSeries[] {
   const totals = (series[0]?.values ?? []).map((_, index) =>

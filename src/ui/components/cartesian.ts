@@ -44,12 +44,21 @@ export function cartesianProps(kind: 'line' | 'area' | 'bar') {
   if (kind === 'line') return props;
   return {
     ...props,
-    type: {
-      type: 'enum',
-      values: ['stacked', 'grouped', 'stacked100'],
-      default: kind === 'bar' ? 'grouped' : 'stacked',
-      description: 'how series share a category: stacked, side by side (bars), or as shares of 100%',
-    },
+    // As in Evidence, bars and areas with a series stack by default.
+    type:
+      kind === 'bar'
+        ? {
+            type: 'enum',
+            values: ['stacked', 'grouped', 'stacked100'],
+            default: 'stacked',
+            description: 'how series share a category: stacked, side by side (grouped), or as shares of 100%',
+          }
+        : {
+            type: 'enum',
+            values: ['stacked', 'stacked100'],
+            default: 'stacked',
+            description: 'how series share the axis: stacked, or as shares of 100%',
+          },
     ...(kind === 'bar' && {
       swapXY: { type: 'boolean', default: false, description: 'horizontal bars: categories down the side' },
     }),
