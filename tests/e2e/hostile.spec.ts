@@ -13,14 +13,24 @@ import { expect, test } from './fixtures.ts';
 // shared link into a report, its data, its inputs and file names; nothing may run, and the page's
 // Content-Security-Policy must never have to block anything (a violation means markup got through).
 
-declare global {
-  interface Window {
-    /** What called the marker, by payload number: must stay empty. */
-    __pwnedBy: string[];
-    __pwned: (id: unknown) => void;
-    /** Every `securitypolicyviolation` the page saw. */
-    __cspViolations: string[];
-  }
+/**
+ * What the page's globals hold in this test (tests/e2e type-checks without the DOM library, so the few DOM
+ * calls the page-side callbacks make are typed here). The callbacks reach them as `globalThis`.
+ */
+interface PageGlobals {
+  /** What called the marker, by payload number: must stay empty. */
+  __pwnedBy: string[];
+  /** The marker every payload calls. */
+  __pwned: (id: unknown) => void;
+  /** Every `securitypolicyviolation` the page saw. */
+  __cspViolations: string[];
+  document: {
+    addEventListener(
+      type: 'securitypolicyviolation',
+      listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+    ): void;
+    querySelector(selector: string): { querySelectorAll(selector: string): ArrayLike<{ outerHTML: string }> } | null;
+  };
 }
 
 /** Elements and attributes no payload may ever leave in the app. */
@@ -43,10 +53,11 @@ function watch(page: Page) {
     /** No payload ran, nothing was blocked, and no live markup is in the page now. */
     async expectClean(where: string) {
       const state = await page.evaluate((selector) => {
+        const globals = globalThis as unknown as PageGlobals;
         return {
-          pwned: window.__pwnedBy,
-          violations: window.__cspViolations,
-          live: [...(document.querySelector('#app')?.querySelectorAll(selector) ?? [])].map((element) =>
+          pwned: globals.__pwnedBy,
+          violations: globals.__cspViolations,
+          live: Array.from(globals.document.querySelector('#app')?.querySelectorAll(selector) ?? []).map((element) =>
             element.outerHTML.slice(0, 120),
           ),
         };
@@ -62,11 +73,12 @@ function watch(page: Page) {
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
-    window.__pwnedBy = [];
-    window.__pwned = (id) => void window.__pwnedBy.push(String(id));
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) =>
-      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    const globals = globalThis as unknown as PageGlobals;
+    globals.__pwnedBy = [];
+    globals.__pwned = (id) => void globals.__pwnedBy.push(String(id));
+    globals.__cspViolations = [];
+    globals.document.addEventListener('securitypolicyviolation', (event) =>
+      globals.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
 });
