@@ -77,6 +77,9 @@ export async function runCommand(options: {
   let index = 0;
   let total = 0;
   const reports = new Map<string, LoadReport>();
+  // As in the browser: a project's SQL (and `show --inline`) cannot read files or the network, load
+  // extensions or change settings; the sources and seeds still load.
+  await engine.lockDown();
   const build = await runBuildSession({
     project,
     engine,

@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { LINES_BEFORE_COMPILED_SQL, type BuildStep } from '../core/plan/build-plan.ts';
 import { locateSqlError } from '../core/plan/locate-error.ts';
+import { lockDownStatements } from '../core/sql/lockdown.ts';
 import type {
   BuildEvent,
   Engine,
@@ -32,6 +33,7 @@ interface Database {
 export class DuckDbEngine implements Engine {
   readonly #openBindings: OpenBindings;
   #database: Promise<Database> | undefined;
+  #locked: Promise<Database> | undefined;
 
   constructor(openBindings: OpenBindings) {
     this.#openBindings = openBindings;
@@ -73,6 +75,16 @@ export class DuckDbEngine implements Engine {
       onEvent?.({ uniqueId: step.uniqueId, phase: result.status, index, total: steps.length, result });
     }
     return results;
+  }
+
+  lockDown(): Promise<void> {
+    // Every later call awaits the locked database, so nothing called after this runs before the lock.
+    this.#locked ??= this.#start().then((database) => {
+      for (const statement of lockDownStatements()) database.connection.query(statement);
+      return database;
+    });
+    this.#database = this.#locked;
+    return this.#locked.then(() => undefined);
   }
 
   /** Start once, lazily; every caller shares the same start. */

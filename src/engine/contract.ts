@@ -43,4 +43,12 @@ export interface Engine {
    * error severity, is skipped; independent branches still run.
    */
   build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]>;
+  /**
+   * Lock the database down for SQL the user, a report or a shared link wrote: from then on no statement
+   * can read the network or a file, install or load an extension, attach a database file, `COPY … TO` a
+   * file or change a setting (each fails with a message saying so, and the database stays usable). Builds
+   * still load sources and seeds, so a reload or a rebuild works as before. Calls made after it wait for
+   * it; it cannot be undone (a new engine starts unlocked).
+   */
+  lockDown(): Promise<void>;
 }

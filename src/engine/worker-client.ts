@@ -45,6 +45,10 @@ export class WorkerEngine implements Engine {
     return this.#call(this.#remote.build(steps, onEvent ? Comlink.proxy(onEvent) : undefined));
   }
 
+  lockDown(): Promise<void> {
+    return this.#call(this.#remote.lockDown());
+  }
+
   /** Stop the worker and free its memory. */
   terminate(): void {
     this.#remote[Comlink.releaseProxy]();

@@ -9,6 +9,7 @@ import type { BuildEvent, Engine } from '../engine/contract.ts';
 export function exposeEngine(engine: Engine): void {
   const exposed: Engine = {
     open: () => engine.open(),
+    lockDown: () => engine.lockDown(),
     query: async (sql, params) => {
       const result = await engine.query(sql, params);
       return Comlink.transfer(result, [result.ipc.buffer]);

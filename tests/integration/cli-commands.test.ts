@@ -427,6 +427,14 @@ describe('compile and show on the basic fixture', () => {
     expect(run.code).toBe(EXIT.ok);
     expect(JSON.parse(run.out.at(-1) ?? '')).toEqual([{ n: 12 }]);
   });
+
+  it('show --inline runs on the locked-down engine: it cannot read a local file', LONG, async () => {
+    const run = await runCli('show', 'basic', '--inline', "select * from read_text('package.json')");
+    expect(run.code).toBe(EXIT.failed);
+    expect([...run.out, ...run.err].join('\n')).toMatch(
+      /Not allowed here: SQL cannot read or write files or web addresses/,
+    );
+  });
 });
 
 const SINGLE_KIND: Array<{ command: string; prefix: string; lines: string[]; done: string }> = [

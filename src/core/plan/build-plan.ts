@@ -1,5 +1,6 @@
 import { topoSort } from '../graph/topo-sort.ts';
 import type { Project, ProjectNode, Severity, SourceNode } from '../project/types.ts';
+import { LOAD_DIRECTORY } from '../sql/lockdown.ts';
 import { quoteIdentifier, quoteLiteral } from '../sql/quote.ts';
 import { compileNode, relationOf } from './compile-node.ts';
 import { messageOf } from '../text/message-of.ts';
@@ -30,7 +31,7 @@ export interface BuildStep {
   label: string;
   /** The compiled SELECT (models, tests) or empty (seeds). */
   compiledSql: string;
-  /** Files to register before the statements run (seeds and sources: their CSV). */
+  /** Files to register before the statements run (seeds and sources: their CSV), named under LOAD_DIRECTORY. */
   files?: Array<{ name: string; text: string }> | undefined;
   /** Statements that build the relation (or store a test's failing rows), run in order. */
   statements: string[];
@@ -143,8 +144,8 @@ export function planSourceLoad(options: {
   const { source, csv, loadedAt } = options;
   const relation = relationOf(source) as string;
   const quarantine = quarantineRelation(source);
-  const fileName = `source__${source.sourceName}__${source.name}.csv`;
-  const quarantineFile = `source__${source.sourceName}__${source.name}__quarantine.csv`;
+  const fileName = `${LOAD_DIRECTORY}source__${source.sourceName}__${source.name}.csv`;
+  const quarantineFile = `${LOAD_DIRECTORY}source__${source.sourceName}__${source.name}__quarantine.csv`;
   const hasQuarantine = (options.quarantineCsv?.split('\n').filter(Boolean).length ?? 0) > 1;
   const readText = (file: string) =>
     `read_csv(${quoteLiteral(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
@@ -179,7 +180,7 @@ function planStep(options: { project: Project; node: ProjectNode; dependsOn: str
   const base = { uniqueId: node.uniqueId, name: node.name, path: node.path, dependsOn };
   if (node.resourceType === 'seed') {
     const relation = relationOf(node) as string;
-    const fileName = `seed__${node.name}.csv`;
+    const fileName = `${LOAD_DIRECTORY}seed__${node.name}.csv`;
     return {
       ...base,
       kind: 'seed',

@@ -11,7 +11,12 @@ const state: ShareState = {
 
 /** A v1 token of any JSON, as a crafted link could hold (the encoder itself writes only the schema's fields). */
 function crafted(json: unknown): string {
-  const bytes = deflateSync(strToU8(JSON.stringify(json)));
+  return craftedText(JSON.stringify(json));
+}
+
+/** A v1 token of any text, JSON or not. */
+function craftedText(text: string): string {
+  const bytes = deflateSync(strToU8(text));
   return `v1.${btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
@@ -112,6 +117,75 @@ describe('share links', () => {
         },
       ),
     );
+  });
+
+  it('decodes 10,000 arbitrary texts and crafted links without throwing or touching a prototype (property)', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const dangerous = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf');
+    // Written out as JSON text, so a `__proto__` key reaches the decoder exactly as a crafted link holds it.
+    const jsonObject = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>) =>
+      fc
+        .array(fc.tuple(key, value), { maxLength: 4 })
+        .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
+    // Links of the right shape whose names are the dangerous ones, so the decoder accepts many of them.
+    const shaped = fc
+      .record({
+        inputs: jsonObject(
+          fc.oneof(dangerous, fc.constantFrom('level', 'year')),
+          fc.constantFrom('null', 'true', '1', '"x"', '{"polluted":true}', '[]'),
+        ),
+        edits: fc.option(
+          jsonObject(
+            fc.oneof(dangerous, fc.constantFrom('models/a.sql', 'reports/b.md', 'reports/__proto__.md')),
+            fc.constantFrom('null', '"select 1"', '{"polluted":true}'),
+          ),
+          { nil: undefined },
+        ),
+        top: fc.option(dangerous, { nil: undefined }),
+      })
+      .map(
+        ({ inputs, edits, top }) =>
+          `{"page":"reports/a.md","inputs":${inputs}${edits ? `,"edits":${edits}` : ''}${top ? `,${JSON.stringify(top)}:{"polluted":true}` : ''}}`,
+      );
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.stringMatching(/^v1\.[A-Za-z0-9_-]{0,40}$/),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.jsonValue({ maxDepth: 3 }).map((json) => craftedText(JSON.stringify(json))),
+      { arbitrary: shaped.map(craftedText), weight: 3 },
+    );
+    fc.assert(
+      fc.property(text, (link) => {
+        const outcome = decodeShareState(link);
+        expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        if (!outcome.ok) {
+          expect(outcome.message).toMatch(/^This share link cannot be opened: /);
+          return;
+        }
+        const { state } = outcome;
+        for (const part of [state, state.inputs, ...(state.edits ? [state.edits] : [])])
+          expect(Object.getPrototypeOf(part)).toBe(Object.prototype);
+        for (const input of Object.values(state.inputs)) expect(input === null || typeof input !== 'object').toBe(true);
+        for (const edit of Object.values(state.edits ?? {}))
+          expect(edit === null || typeof edit === 'string').toBe(true);
+      }),
+      { numRuns: 10_000, seed: 12 },
+    );
+  });
+
+  // Regression: `{"inputs":{"__proto__":null}}` decoded to inputs whose prototype was null (the assignment
+  // `checked['__proto__'] = null` swaps the prototype instead of adding a key).
+  it('refuses an input named __proto__ rather than letting it swap the prototype of the decoded inputs', () => {
+    for (const value of [null, 'x']) {
+      const outcome = decodeShareState(
+        crafted(JSON.parse(`{"page":"reports/a.md","inputs":{"__proto__":${JSON.stringify(value)}}}`)),
+      );
+      expect(outcome).toEqual({
+        ok: false,
+        message: "This share link cannot be opened: input name '__proto__' is not a name an input can have.",
+      });
+    }
   });
 
   it('never throws on any text, and refuses what it did not write (property)', () => {

@@ -92,7 +92,9 @@ function decodeV1(json: unknown): DecodeOutcome {
   if (!isRecord(inputs)) return refuse("its 'inputs' are not an object of values");
   const checkedInputs: Record<string, InputValue> = {};
   for (const [name, value] of Object.entries(inputs)) {
-    if (!/^[A-Za-z_]\w*$/.test(name)) return refuse(`input name '${name}' is not a name an input can have`);
+    // `__proto__` fits the pattern, but assigning it swaps the object's prototype instead of adding a key.
+    if (!/^[A-Za-z_]\w*$/.test(name) || name === '__proto__')
+      return refuse(`input name '${name}' is not a name an input can have`);
     if (!isInputValue(value))
       return refuse(`input '${name}' holds a ${describe(value)}, not text, a number or true/false`);
     checkedInputs[name] = value;
