@@ -196,6 +196,22 @@ test('the shared-edits gate works by keyboard and passes axe in both themes', as
   await expect(page.getByTestId('bar-chart')).toHaveAttribute('data-bar-count', '7');
 });
 
+test('quick open in the Workbench closes with Escape and gives the keyboard back to the editor', async ({ page }) => {
+  await page.goto('/#/workbench');
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
+  await page.getByTestId('code-editor').click();
+  const editorInput = page.getByTestId('code-editor').getByRole('textbox');
+  await expect(editorInput).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+P');
+  const dialog = page.getByRole('dialog', { name: 'Open a file by name' });
+  await expect(dialog.getByRole('textbox', { name: 'File name' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(editorInput).toBeFocused();
+});
+
 /** Press Tab (or Shift+Tab) until the element has focus, failing if it is not reached within 60 stops. */
 async function tabUntilFocused(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let stop = 0; stop < 60; stop++) {
