@@ -10,7 +10,9 @@ import 'monaco-editor/languages/definitions/sql/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { EDITOR_THEMES } from './editor-themes.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+for (const { name, data } of Object.values(EDITOR_THEMES)) monaco.editor.defineTheme(name, data);
 
 export { monaco };
