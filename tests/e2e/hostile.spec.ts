@@ -162,7 +162,9 @@ test('hostile text in a shared report, its data, inputs and file names is shown 
   await guard.expectClean('the map');
 
   // File names: the navigation, the Workbench's file tree and the lineage graph.
-  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Hostile <img src=x onerror=__pwned(50)>');
+  await expect(page.getByRole('navigation', { name: 'Reports' })).toContainText(
+    'Hostile <img src=x onerror=__pwned(50)>',
+  );
   await page.goto('/#/workbench');
   await expect(page.locator(`[data-path="${HOSTILE_FILE_NAME_SEED}"]`)).toBeVisible();
   await page.locator('[data-path="reports/hostile.md"]').click();
