@@ -10,11 +10,28 @@ import { messageOf } from '../core/text/message-of.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The exit code of a run stopped by Ctrl+C, as shells report SIGINT (128 + 2). */
+const INTERRUPTED = 130;
+
+const engine = new DuckDbEngine(openNodeBindings);
+let interrupted = false;
+// Ctrl+C stops the statement running now (within DuckDB's next slice of work), and any the command starts
+// after it, so the command ends cleanly and writes what it has; a second Ctrl+C ends the process at once.
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(INTERRUPTED);
+  interrupted = true;
+  console.error('Cancelling: stopping the running statement (Ctrl+C again to quit at once)…');
+  void engine.cancel();
+  setInterval(() => void engine.cancel(), 50).unref();
+});
+
 try {
   const cli = parseArgs(process.argv.slice(2), { project: repositoryRoot });
   const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
-  process.exitCode = await runCommand({ cli, engine: new DuckDbEngine(openNodeBindings), output });
+  const code = await runCommand({ cli, engine, output });
+  process.exitCode = interrupted ? INTERRUPTED : code;
 } catch (error) {
   console.error(messageOf(error));
-  process.exitCode = error instanceof UsageError ? EXIT.unusable : EXIT.failed;
+  process.exitCode = interrupted ? INTERRUPTED : error instanceof UsageError ? EXIT.unusable : EXIT.failed;
 }
+if (interrupted) console.error('Cancelled by Ctrl+C.');

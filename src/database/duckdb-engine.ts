@@ -14,7 +14,9 @@ import type {
   StepResult,
 } from '../engine/contract.ts';
 import { toErrorData } from '../engine/errors.ts';
+import { messageOf } from '../core/text/message-of.ts';
 import { exportTable } from '../engine/export-rows.ts';
+import { CancelledError, runPendingQuery, type CancelToken } from './pending-query.ts';
 import { plainError } from './plain-error.ts';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
@@ -23,6 +25,8 @@ export type OpenBindings = () => Promise<DuckDBBindings>;
 interface Database {
   bindings: DuckDBBindings;
   connection: DuckDBConnection;
+  /** The connection's id, for the bindings' pending-query calls. */
+  id: number;
   info: EngineInfo;
 }
 
@@ -33,7 +37,13 @@ interface Database {
 export class DuckDbEngine implements Engine {
   readonly #openBindings: OpenBindings;
   #database: Promise<Database> | undefined;
-  #locked: Promise<Database> | undefined;
+  #locked: Promise<void> | undefined;
+  /** Calls run one at a time, in the order made: a statement yields while it runs, others wait for it. */
+  #queue: Promise<unknown> = Promise.resolve();
+  /** The call running now, for `cancel`. */
+  #running: CancelToken | undefined;
+  /** Set once the database cannot be used any more (a WebAssembly fault, a failed lockdown): every later call fails with it. */
+  #fault: Error | undefined;
 
   constructor(openBindings: OpenBindings) {
     this.#openBindings = openBindings;
@@ -43,48 +53,55 @@ export class DuckDbEngine implements Engine {
     return (await this.#start()).info;
   }
 
-  async query(sql: string, params?: readonly QueryParam[]): Promise<QueryResult> {
-    const { bindings, connection } = await this.#start();
-    const started = now();
-    try {
-      const ipc = connection.useUnsafe((_, id) =>
-        params === undefined ? bindings.runQuery(id, sql) : runPrepared({ bindings, connection: id, sql, params }),
-      );
-      return { ipc, elapsedMs: now() - started };
-    } catch (error) {
-      throw plainError({ error, connection });
-    }
+  query(sql: string, params?: readonly QueryParam[]): Promise<QueryResult> {
+    return this.#exclusive(async ({ bindings, connection, id }, token) => {
+      const started = now();
+      try {
+        // Bound values need a prepared statement, which DuckDB-WASM runs in one piece (it cannot be cancelled).
+        const ipc =
+          params === undefined
+            ? await runPendingQuery({ bindings, connection: id, sql, token })
+            : runPrepared({ bindings, connection: id, sql, params });
+        return { ipc, elapsedMs: now() - started };
+      } catch (error) {
+        throw plainError({ error, connection });
+      }
+    });
   }
 
   async exportRows(sql: string, format: ExportFormat, params?: readonly QueryParam[]): Promise<Uint8Array> {
     return exportTable(tableFromIPC((await this.query(sql, params)).ipc), format);
   }
 
-  async build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
-    const { bindings, connection } = await this.#start();
-    const failed = new Map<string, string>();
-    const results: StepResult[] = [];
-    for (const [position, step] of steps.entries()) {
-      const index = position + 1;
-      onEvent?.({ uniqueId: step.uniqueId, phase: 'started', index, total: steps.length });
-      const result = runStep({ bindings, connection, step, failed });
-      // Like dbt build: errors, skips and error-severity test failures stop what is downstream.
-      if (result.status === 'error' || result.status === 'skipped' || result.status === 'fail')
-        failed.set(step.uniqueId, step.name);
-      results.push(result);
-      onEvent?.({ uniqueId: step.uniqueId, phase: result.status, index, total: steps.length, result });
-    }
-    return results;
+  build(steps: BuildStep[], onEvent?: (event: BuildEvent) => void): Promise<StepResult[]> {
+    return this.#exclusive((database, token) => buildSteps({ database, token, steps, onEvent }));
+  }
+
+  /**
+   * Stop the call running now (a query, an export or a build): its statement ends within DuckDB's next
+   * slice of work, a query rejecting with a `CancelledError` and a build ending that step as an error and
+   * skipping the rest. Calls waiting behind it still run; the database stays usable. Resolves whether
+   * anything was running.
+   */
+  cancel(): Promise<boolean> {
+    const running = this.#running;
+    if (running) running.cancelled = true;
+    return Promise.resolve(running !== undefined);
   }
 
   lockDown(): Promise<void> {
-    // Every later call awaits the locked database, so nothing called after this runs before the lock.
-    this.#locked ??= this.#start().then((database) => {
-      for (const statement of lockDownStatements()) database.connection.query(statement);
-      return database;
+    // Calls run in order, so nothing called after this runs before the lock; a failed lock fails them all.
+    this.#locked ??= this.#exclusive(({ connection }) => {
+      try {
+        for (const statement of lockDownStatements()) connection.query(statement);
+      } catch (error) {
+        this.#fault = new Error(
+          `The database could not be locked down, so it runs nothing more (${messageOf(error)}). Reload the page.`,
+        );
+        throw this.#fault;
+      }
     });
-    this.#database = this.#locked;
-    return this.#locked.then(() => undefined);
+    return this.#locked;
   }
 
   /** Start once, lazily; every caller shares the same start. */
@@ -92,6 +109,77 @@ export class DuckDbEngine implements Engine {
     this.#database ??= startDatabase(this.#openBindings);
     return this.#database;
   }
+
+  /**
+   * Run a call once those made before it have finished. A WebAssembly fault ("memory access out of bounds")
+   * leaves DuckDB's memory unusable, so it fails this call and every later one with an `EngineCrashedError`:
+   * the owner starts a new engine (the browser restarts the worker).
+   */
+  #exclusive<T>(task: (database: Database, token: CancelToken) => Promise<T> | T): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.#fault) throw this.#fault;
+      const database = await this.#start();
+      const token: CancelToken = { cancelled: false };
+      this.#running = token;
+      try {
+        return await task(database, token);
+      } catch (error) {
+        if (isWebAssemblyFault(error)) this.#fault = crashedError(error);
+        throw this.#fault ?? error;
+      } finally {
+        this.#running = undefined;
+      }
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+async function buildSteps(options: {
+  database: Database;
+  token: CancelToken;
+  steps: BuildStep[];
+  onEvent: ((event: BuildEvent) => void) | undefined;
+}): Promise<StepResult[]> {
+  const { database, token, steps, onEvent } = options;
+  const failed = new Map<string, string>();
+  const results: StepResult[] = [];
+  for (const [position, step] of steps.entries()) {
+    const index = position + 1;
+    onEvent?.({ uniqueId: step.uniqueId, phase: 'started', index, total: steps.length });
+    const result = token.cancelled ? cancelledStep(step) : await runStep({ ...database, token, step, failed });
+    // Like dbt build: errors, skips and error-severity test failures stop what is downstream.
+    if (result.status === 'error' || result.status === 'skipped' || result.status === 'fail')
+      failed.set(step.uniqueId, step.name);
+    results.push(result);
+    onEvent?.({ uniqueId: step.uniqueId, phase: result.status, index, total: steps.length, result });
+  }
+  return results;
+}
+
+/** A step the build did not reach because it was cancelled. */
+function cancelledStep(step: BuildStep): StepResult {
+  const error: EngineErrorData = {
+    name: 'CancelledError',
+    message: 'Skipped because the build was cancelled.',
+    model: step.uniqueId,
+    path: step.path,
+  };
+  return { uniqueId: step.uniqueId, status: 'skipped', elapsedMs: 0, error };
+}
+
+/** A trap inside DuckDB's WebAssembly: its memory may be corrupt, so the instance must not be used again. */
+function isWebAssemblyFault(error: unknown): boolean {
+  return error instanceof Error && error.name === 'RuntimeError';
+}
+
+function crashedError(fault: unknown): Error {
+  const error = new Error(
+    `The database stopped: a fault inside DuckDB (${messageOf(fault)}). It must be started again; the tables built so far are gone.`,
+  );
+  error.name = 'EngineCrashedError';
+  return error;
 }
 
 /** Prepare, run with the values bound, and always release the statement (an error included). */
@@ -118,16 +206,20 @@ async function startDatabase(openBindings: OpenBindings): Promise<Database> {
   // that. A query needing one fails with DuckDB's message naming the extension instead of hanging offline.
   connection.query('SET autoinstall_known_extensions = false');
   connection.query('SET autoload_known_extensions = false');
-  return { bindings, connection, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };
+  const id = connection.useUnsafe((_, connectionId) => connectionId);
+  return { bindings, connection, id, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };
 }
 
-function runStep(options: {
+async function runStep(options: {
   bindings: DuckDBBindings;
   connection: DuckDBConnection;
+  id: number;
+  token: CancelToken;
   step: BuildStep;
   failed: Map<string, string>;
-}): StepResult {
-  const { bindings, connection, step, failed } = options;
+}): Promise<StepResult> {
+  const { bindings, connection, id, token, step, failed } = options;
+  const run = (sql: string) => runPendingQuery({ bindings, connection: id, sql, token });
   const blocked = step.dependsOn.find((id) => failed.has(id));
   if (blocked) {
     const error: EngineErrorData = {
@@ -150,20 +242,27 @@ function runStep(options: {
   try {
     for (const file of step.files ?? []) bindings.registerFileText(file.name, file.text);
     try {
-      for (const statement of step.statements) connection.query(statement);
+      for (const statement of step.statements) await run(statement);
     } finally {
       for (const file of step.files ?? []) bindings.dropFile(file.name);
     }
-    const count = Number(connection.query(step.countSql).get(0)?.toArray()[0] ?? 0);
+    const count = Number(
+      tableFromIPC(await run(step.countSql))
+        .get(0)
+        ?.toArray()[0] ?? 0,
+    );
     if (step.kind !== 'test')
       return { uniqueId: step.uniqueId, status: 'success', elapsedMs: now() - started, rows: count };
-    const failingRows =
-      count > 0 && step.sampleSql
-        ? connection.useUnsafe((b, id) => b.runQuery(id, step.sampleSql as string))
-        : undefined;
+    const failingRows = count > 0 && step.sampleSql ? await run(step.sampleSql) : undefined;
     const status = count === 0 ? 'pass' : step.severity === 'warn' ? 'warn' : 'fail';
     return { uniqueId: step.uniqueId, status, elapsedMs: now() - started, failures: count, failingRows };
   } catch (error) {
+    if (isWebAssemblyFault(error)) throw error;
+    if (error instanceof CancelledError) {
+      const message = `Cancelled while building ${step.name}: it was stopped before it finished, and the rest of the build was skipped.`;
+      const data: EngineErrorData = { name: 'CancelledError', message, model: step.uniqueId, path: step.path };
+      return { uniqueId: step.uniqueId, status: 'error', elapsedMs: now() - started, error: data };
+    }
     const data = toErrorData(plainError({ error, connection }));
     return {
       uniqueId: step.uniqueId,

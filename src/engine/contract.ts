@@ -51,4 +51,11 @@ export interface Engine {
    * it; it cannot be undone (a new engine starts unlocked).
    */
   lockDown(): Promise<void>;
+  /**
+   * Stop the call running now (a query, an export or a build) within about a tenth of a second: a query
+   * rejects with a `CancelledError`; a build ends the step it is in as an error and skips the rest. Calls
+   * waiting behind it still run and the database stays usable. A query with bound values runs in one
+   * piece and cannot be stopped. Resolves whether anything was running.
+   */
+  cancel(): Promise<boolean>;
 }

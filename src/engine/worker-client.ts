@@ -12,6 +12,8 @@ export class WorkerEngine implements Engine {
   readonly #worker: Worker;
   readonly #remote: Comlink.Remote<Engine>;
   readonly #crashed: Promise<never>;
+  /** Resolves with the reason when the worker dies (it never does otherwise). */
+  readonly stopped: Promise<Error>;
 
   constructor() {
     installErrorTransfer();
@@ -19,14 +21,12 @@ export class WorkerEngine implements Engine {
     this.#remote = Comlink.wrap<Engine>(this.#worker);
     this.#crashed = new Promise<never>((_, reject) => {
       this.#worker.addEventListener('error', (event) => {
-        reject(
-          new Error(
-            `The database worker stopped: ${event.message || 'it could not be loaded'}. Reload the page to start again.`,
-          ),
-        );
+        const error = new Error(`The database worker stopped: ${event.message || 'it could not be loaded'}.`);
+        error.name = 'WorkerStoppedError';
+        reject(error);
       });
     });
-    this.#crashed.catch(() => {}); // observed through #call; avoid an unhandled rejection when idle
+    this.stopped = this.#crashed.catch((error: unknown) => error as Error);
   }
 
   open(): Promise<EngineInfo> {
@@ -47,6 +47,10 @@ export class WorkerEngine implements Engine {
 
   lockDown(): Promise<void> {
     return this.#call(this.#remote.lockDown());
+  }
+
+  cancel(): Promise<boolean> {
+    return this.#call(this.#remote.cancel());
   }
 
   /** Stop the worker and free its memory. */

@@ -13,7 +13,7 @@ import { messageOf } from '../core/text/message-of.ts';
 import { nodeStatus, planRebuild, type NodeStatus } from '../core/workbench/plan-rebuild.ts';
 import { withSharedEdits } from '../core/report/shared-edits.ts';
 import type { StepResult } from '../engine/contract.ts';
-import { getEngine } from './engine.ts';
+import { getEngine, onEngineRestart } from './engine.ts';
 import { withEntries } from './with-entries.ts';
 import { bundledProjectFiles, bundledReportFiles } from './project-files.ts';
 import { indexedDbEditStore } from './workbench/edit-store.ts';
@@ -60,6 +60,16 @@ export interface BuildNotice {
   tone: 'info' | 'error';
   /** The sentence. */
   text: string;
+}
+
+/** The database stopped and was started again: why, and whether the rebuild after it has finished. */
+export interface EngineRestart {
+  /** Why it stopped, in the engine's words. */
+  reason: string;
+  /** `rebuilding` until the sources are loaded and the project built again, then `rebuilt` or `failed`. */
+  state: 'rebuilding' | 'rebuilt' | 'failed';
+  /** Why the rebuild failed. */
+  error?: string | undefined;
 }
 
 /** Whether a workspace file is part of the dbt project (not a report, not the scratch query). */
@@ -109,8 +119,15 @@ class Stack {
   /** A file (and line) another page asked the Workbench to open (a lineage or report click); it takes it. */
   openRequest = $state.raw<{ path: string; line?: number } | undefined>(undefined);
 
+  /** The last time the database stopped and was started again (cleared when dismissed). */
+  restart = $state.raw<EngineRestart | undefined>(undefined);
+
   #started: Promise<void> | undefined;
   #state: BuildState | undefined;
+
+  constructor() {
+    onEngineRestart((reason) => void this.#restarted(reason));
+  }
 
   /** A node's status dot: not built, ok, warn, error, skipped, or stale (edited since it was built). */
   statusOf(nodeId: string): NodeStatus {
@@ -136,6 +153,11 @@ class Stack {
   start(): Promise<void> {
     this.#started ??= this.#run();
     return this.#started;
+  }
+
+  /** Stop the query or build step running in the database now (a build skips the rest); whether one was. */
+  cancelRunning(): Promise<boolean> {
+    return getEngine().cancel();
   }
 
   /** Stop downloads in progress; their sources end with a "cancelled" error. */
@@ -348,6 +370,33 @@ class Stack {
       this.error = messageOf(error);
       this.phase = 'error';
     }
+  }
+
+  /**
+   * The database died and a fresh one starts on the next call, with no tables: load every source again
+   * (from this browser's cache in live mode, or the bundled sample) and build the whole project. The files,
+   * edits and settings are the workspace's and are not touched.
+   */
+  async #restarted(reason: string): Promise<void> {
+    if (!this.#started) return;
+    this.restart = { reason, state: 'rebuilding' };
+    await this.#serially(async () => {
+      this.#state = undefined;
+      this.built = new Map();
+      this.results = new Map();
+      this.steps = [];
+      this.phase = 'loading';
+      this.activity = 'The database stopped; starting it again and rebuilding…';
+      try {
+        await this.#build({ selected: undefined, refresh: false });
+        this.restart = { reason, state: 'rebuilt' };
+        this.phase = 'built';
+      } catch (error) {
+        this.restart = { reason, state: 'failed', error: messageOf(error) };
+        this.error = messageOf(error);
+        this.phase = 'error';
+      }
+    });
   }
 
   /** Where source files come from, as the settings say: the bundled data or the portals. */

@@ -10,6 +10,7 @@ export function exposeEngine(engine: Engine): void {
   const exposed: Engine = {
     open: () => engine.open(),
     lockDown: () => engine.lockDown(),
+    cancel: () => engine.cancel(),
     query: async (sql, params) => {
       const result = await engine.query(sql, params);
       return Comlink.transfer(result, [result.ipc.buffer]);

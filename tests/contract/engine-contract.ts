@@ -216,5 +216,61 @@ line', null, false)
       const sum = decodeResult((await engine.query('select sum(n) as s from b')).ipc);
       expect(sum.rows).toEqual([{ s: 6 }]);
     });
+
+    // A count over a trillion rows runs for hours: each of these ends only because it was cancelled.
+    const RUNAWAY = 'select count(*) as n from range(1000000000000)';
+
+    it('cancels a runaway query; calls made meanwhile wait their turn, and the database stays usable', async () => {
+      expect(await engine.cancel()).toBe(false); // nothing running
+      const runaway = engine.query(RUNAWAY);
+      const waiting = engine.query('select 7 as n');
+      const outcome = runaway.then(
+        () => 'finished',
+        (error: unknown) => error,
+      );
+      await untilRunning(engine);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe('CancelledError');
+      expect((error as Error).message).toMatch(/^Cancelled: the statement was stopped before it finished/);
+      expect(decodeResult((await waiting).ipc).rows).toEqual([{ n: 7 }]);
+      expect(decodeResult((await engine.query('select 42 as n')).ipc).rows).toEqual([{ n: 42 }]);
+    });
+
+    it('cancels a build in the step that runs away: that step errors, the rest is skipped, and the next build works', async () => {
+      const files = [
+        { path: 'models/first.sql', content: 'select 1 as n' },
+        { path: 'models/runaway.sql', content: `{{ config(materialized='table') }}\n${RUNAWAY}` },
+        { path: 'models/after.sql', content: 'select 2 as n' },
+      ];
+      const loaded = loadProject({ files });
+      expect(loaded.errors).toEqual([]);
+      const steps = planBuild({ project: loaded.project }).steps;
+      const order = steps.map((step) => step.name);
+      const building = engine.build(steps);
+      await untilRunning(engine);
+      const byName = Object.fromEntries((await building).map((result, index) => [order[index], result] as const));
+      expect(byName.runaway).toMatchObject({ status: 'error', error: { name: 'CancelledError' } });
+      expect(byName.runaway?.error?.message).toMatch(/^Cancelled while building runaway/);
+      // Whatever came after the runaway step was not run; whatever came before it was built.
+      for (const [index, name] of order.entries()) {
+        const status = byName[name]?.status;
+        if (index < order.indexOf('runaway')) expect(status).toBe('success');
+        if (index > order.indexOf('runaway')) {
+          expect(status).toBe('skipped');
+          expect(byName[name]?.error?.message).toBe('Skipped because the build was cancelled.');
+        }
+      }
+      const again = await engine.build(
+        planBuild({ project: loadProject({ files: files.filter((file) => !file.path.includes('runaway')) }).project })
+          .steps,
+      );
+      expect(again.map((result) => result.status)).toEqual(['success', 'success']);
+    });
   });
+}
+
+/** Cancel what the engine runs as soon as something is running (the query starts after its turn comes). */
+async function untilRunning(engine: Engine): Promise<void> {
+  while (!(await engine.cancel())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
