@@ -12,8 +12,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
-  timeout: 120_000,
-  expect: { timeout: 30_000 },
+  timeout: 180_000,
+  expect: { timeout: 60_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     timezoneId: 'Australia/Sydney',
@@ -27,7 +27,7 @@ export default defineConfig({
       command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 180_000,
     },
     {
       // A stand-in for Data.NSW and ACARA: every catalogued source at its real path, no CORS header.
@@ -35,7 +35,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORTAL_PORT}/__control/hits`,
       env: { PORT: String(PORTAL_PORT) },
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 180_000,
     },
     {
       // Our own CORS proxy, allowed to reach only the mock portal.
@@ -48,7 +48,7 @@ export default defineConfig({
         PROXY_ALLOW_PRIVATE: '1',
       },
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 180_000,
     },
   ],
 });

@@ -24,7 +24,7 @@ test('Stop ends a runaway query, and the next query runs', async ({ page }) => {
   // It runs for hours unless stopped: the Stop button is the only way this test ends.
   await expect(page.getByRole('button', { name: /Running…/ })).toBeDisabled();
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.getByRole('alert').filter({ hasText: 'Cancelled' })).toHaveText(
     'Cancelled: the statement was stopped before it finished. The database is still usable.',
   );
   await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0);
