@@ -70,10 +70,13 @@ describe('Ctrl+C in the CLI', () => {
   it('stops a runaway query, says so, and exits 130', { timeout: 90_000 }, async () => {
     const target = mkdtempSync(join(tmpdir(), 'stack-sigint-'));
     folders.push(target);
-    // Its own process group, so the signal reaches tsx and the CLI together, as a terminal's Ctrl+C does.
+    // As `npm run stack` runs it: tsx as a loader in the CLI's own process (a tsx wrapper process would
+    // kill the CLI on Ctrl+C before it could finish cleanly).
     const child = spawn(
-      join(REPOSITORY, 'node_modules', '.bin', 'tsx'),
+      process.execPath,
       [
+        '--import',
+        'tsx',
         'src/cli/main.ts',
         'show',
         '--project',
@@ -83,6 +86,7 @@ describe('Ctrl+C in the CLI', () => {
         '--inline',
         'select count(*) as n from range(1000000000000)',
       ],
+      // Its own process group, which gets the signal as a terminal's Ctrl+C sends it.
       { cwd: REPOSITORY, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
