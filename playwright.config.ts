@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.ts';
-import { APP_PORT, PORTAL_PORT, PROXY_PORT } from './tests/e2e/ports.ts';
+import { APP_PORT, PORTAL_PORT, PROXY_PORT, SITE_PORT } from './tests/e2e/ports.ts';
 
 const PORT = APP_PORT;
 const browser = findBrowser();
@@ -19,6 +19,9 @@ export default defineConfig({
     timezoneId: 'Australia/Sydney',
     locale: 'en-AU',
     trace: 'retain-on-failure',
+    // The built site registers a service worker; Playwright's request routing (the offline guard) does not
+    // see what one fetches, so it is blocked except where a test turns it on (tests/e2e/hosting.spec.ts).
+    serviceWorkers: 'block',
     launchOptions: { executablePath: browser?.executablePath, args: CHROMIUM_ARGS },
   },
   webServer: [
@@ -34,6 +37,14 @@ export default defineConfig({
       command: `npx tsx tests/support/serve-mock-portal.ts`,
       url: `http://127.0.0.1:${PORTAL_PORT}/__control/hits`,
       env: { PORT: String(PORTAL_PORT) },
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The same build under a sub-path, as GitHub Pages serves a project site, with public/_headers applied.
+      command: `npx tsx tests/support/serve-site.ts`,
+      url: `http://127.0.0.1:${SITE_PORT}/data-stack-in-a-tab/`,
+      env: { PORT: String(SITE_PORT) },
       reuseExistingServer: false,
       timeout: 180_000,
     },

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.ts';
+import { serviceWorker } from './scripts/service-worker-plugin.ts';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -14,7 +16,16 @@ const duckdbBrowserBlocking = fileURLToPath(
 );
 
 export default defineConfig({
-  plugins: [svelte()],
+  // Relative URLs: the same build works at a site's root and under any sub-path (GitHub Pages' /<repo>/).
+  base: './',
+  plugins: [svelte(), serviceWorker()],
+  define: {
+    // Whether `npm run snapshot` put real data in public/data/snapshot before this build: the page then
+    // reads its manifest, and otherwise never asks for it (a static host would answer 404).
+    'import.meta.env.VITE_BUNDLED_SNAPSHOT': JSON.stringify(
+      existsSync(fileURLToPath(new URL('./public/data/snapshot/manifest.json', import.meta.url))) ? 'yes' : '',
+    ),
+  },
   resolve: {
     alias: { 'duckdb-browser-blocking': duckdbBrowserBlocking },
   },

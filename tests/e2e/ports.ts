@@ -7,5 +7,7 @@ export const APP_PORT = port('E2E_APP_PORT', 4173);
 export const PORTAL_PORT = port('E2E_PORTAL_PORT', 4180);
 /** Our own CORS proxy, allowed to reach only the mock portal. */
 export const PROXY_PORT = port('E2E_PROXY_PORT', 4181);
+/** The same build as a static host serves it, under a sub-path, with `_headers` applied. */
+export const SITE_PORT = port('E2E_SITE_PORT', 4182);
 /** Hosts the tests may reach; anything else is the internet and fails the test. */
-export const LOCAL_HOSTS = [APP_PORT, PORTAL_PORT, PROXY_PORT].map((port) => `127.0.0.1:${port}`);
+export const LOCAL_HOSTS = [APP_PORT, PORTAL_PORT, PROXY_PORT, SITE_PORT].map((port) => `127.0.0.1:${port}`);

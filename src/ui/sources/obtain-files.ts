@@ -49,8 +49,12 @@ export function pickedObtainer(options: { picked: File; others: SourceObtainer }
 
 let snapshot: Promise<SnapshotManifest | undefined> | undefined;
 
-/** The snapshot `npm run snapshot` put in public/data/snapshot, if the deployment shipped one. */
+/**
+ * The snapshot `npm run snapshot` put in public/data/snapshot, if the deployment shipped one. The build
+ * says whether it did, so a site without one never requests (and gets a 404 for) its manifest.
+ */
 export function bundledSnapshot(): Promise<SnapshotManifest | undefined> {
+  if (!(import.meta.env.VITE_BUNDLED_SNAPSHOT as string | undefined)) return Promise.resolve(undefined);
   snapshot ??= fetch(`${import.meta.env.BASE_URL}data/snapshot/manifest.json`)
     .then(async (response) => (response.ok ? readSnapshotManifest(await response.text()) : undefined))
     .catch(() => undefined);
