@@ -86,12 +86,13 @@ function explainCkanError(error: unknown): unknown {
   const body = parseJson(new TextEncoder().encode(error.responseText));
   const said = isRecord(body) ? ckanMessage(body.error) : undefined;
   if (!said) return error;
-  const { kind, url, status, responseText } = error;
+  const { kind, url, status, responseText, via } = error;
   return new FetchError({
     kind,
     url,
     status,
     responseText,
+    via,
     message: `${error.message} The portal said: "${said}".`,
     cause: error,
   });

@@ -20,6 +20,8 @@ export interface FetchErrorOptions {
   responseText?: string | undefined;
   /** The underlying error, if any. */
   cause?: unknown;
+  /** Whether the failed attempt went through the user's CORS proxy. */
+  via?: 'direct' | 'proxy' | undefined;
 }
 
 /** A failed download, classified so callers can react (retry, suggest a proxy, show the status). */
@@ -35,6 +37,8 @@ export class FetchError extends Error {
    * format (CKAN answers 404 and 409 with JSON naming the problem) can be explained further by the caller.
    */
   readonly responseText?: string | undefined;
+  /** Whether the failed attempt went through the user's CORS proxy (undefined: not known). */
+  readonly via?: 'direct' | 'proxy' | undefined;
 
   constructor(options: FetchErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -43,6 +47,7 @@ export class FetchError extends Error {
     this.url = options.url;
     this.status = options.status;
     this.responseText = options.responseText;
+    this.via = options.via;
   }
 }
 
@@ -97,6 +102,17 @@ function adviceFor(status: number): string {
   return 'the request was not accepted. Check the link, or download the file yourself and load it from file.';
 }
 
+/**
+ * What a proxy said in its error answer, for the message: a CORS proxy explains its own refusals in plain text
+ * (ours: "Refused …: host not allowed"), which the status alone cannot tell apart from the portal's. Empty when
+ * there is nothing short and textual to quote (an HTML page, JSON, nothing).
+ */
+export function proxySaid(responseText: string | undefined): string {
+  const line = responseText?.trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
+  if (line === '' || /^[<{[]/.test(line)) return '';
+  return ` The proxy said: "${line.length > 400 ? `${line.slice(0, 397)}...` : line}"`;
+}
+
 /** A download slower than the per-attempt limit. */
 export function timeoutMessage(url: string, timeoutMs: number): string {
   return (
@@ -142,6 +158,7 @@ export function withAttempts(error: FetchError, attempts: number): FetchError {
     url: error.url,
     status: error.status,
     responseText: error.responseText,
+    via: error.via,
     message: `${error.message} (Tried ${attempts} times.)`,
     cause: error.cause,
   });

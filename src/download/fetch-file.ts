@@ -14,6 +14,7 @@ import {
   httpMessage,
   isRetryable,
   proxyBlockedMessage,
+  proxySaid,
   withAttempts,
 } from './fetch-error.ts';
 import { applyProxy } from './portal-urls.ts';
@@ -140,13 +141,14 @@ async function attemptOnce({ url, target, via, attempt, settings }: Attempt): Pr
     }
     if (!response.ok) {
       const responseText = await readStart(response, 4096);
-      const message = httpMessage({
+      const explained = httpMessage({
         url,
         status: response.status,
         statusText: response.statusText,
         viaProxy: via === 'proxy',
       });
-      throw new FetchError({ kind: 'http', url, status: response.status, responseText, message });
+      const message = via === 'proxy' ? explained + proxySaid(responseText) : explained;
+      throw new FetchError({ kind: 'http', url, status: response.status, responseText, message, via });
     }
     const bytes = await readBody(response, {
       url,

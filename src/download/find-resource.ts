@@ -4,7 +4,7 @@
  */
 import type { SourceFileSpec, SourceSpec } from '../core/sources/catalogue.ts';
 import { actionUrl, callCkan, isRecord, portalLink, type PortalApi } from './ckan-api.ts';
-import { FetchError } from './fetch-error.ts';
+import { FetchError, proxySaid } from './fetch-error.ts';
 import type { FetchSettings } from './fetch-file.ts';
 import { messageOf } from '../core/text/message-of.ts';
 
@@ -23,9 +23,17 @@ export interface FindResourceOptions {
 /** The file's current URL (on the mirror when one is set); throws FetchError naming package and resource. */
 export async function findCurrentUrl({ spec, file, missing, settings }: FindResourceOptions): Promise<string> {
   const wanted = describeResource(file);
+  // Through a proxy, the 404 may be the proxy's own (a wrong proxy address), not the portal's.
+  const proxyNote =
+    missing?.via === 'proxy'
+      ? `, through your CORS proxy${proxySaid(missing.responseText).replace(' The proxy said:', ', which said')}`
+      : '';
   const gone = missing
-    ? `${missing.url} is gone (HTTP ${missing.status ?? 404})`
+    ? `${missing.url} is gone (HTTP ${missing.status ?? 404}${proxyNote})`
     : `the catalogue records no download URL for ${file.fileName}`;
+  const update = (spec: SourceSpec, file: SourceFileSpec): string =>
+    (proxyNote ? 'If the CORS proxy address in Settings is wrong, correct it; otherwise c' : 'C') +
+    updateAdvice(spec, file).slice(1);
   const fail = (reason: string, cause?: unknown): FetchError =>
     new FetchError({
       kind: 'http',
@@ -85,7 +93,7 @@ function describeResource(file: SourceFileSpec): string {
   return parts.length > 0 ? `resource with ${parts.join(' or ')}` : `resource for ${file.fileName}`;
 }
 
-function update(spec: SourceSpec, file: SourceFileSpec): string {
+function updateAdvice(spec: SourceSpec, file: SourceFileSpec): string {
   const page = spec.homepage ?? (spec.packageId ? `the dataset's page on the portal` : 'the publisher');
   return `Check ${page} for ${file.fileName} and update the source's meta.files.`;
 }

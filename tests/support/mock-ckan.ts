@@ -29,6 +29,8 @@ export interface MockDataStore {
   fields: { id: string; type: string }[];
   /** Rows (without `_id`, which is added, 1-based). */
   records: Record<string, unknown>[];
+  /** Answer every `datastore_search` of this resource with this instead (an error status, a web page, bad JSON). */
+  reply?: MockReply;
 }
 
 const SITE_ROOT = '/data';
@@ -53,6 +55,7 @@ export function datastoreSearch(request: MockRequest, tables: Record<string, Moc
   const table = tables[id];
   if (!table)
     return ckanError(404, { message: `Not found: Resource "${id}" was not found.`, __type: 'Not Found Error' });
+  if (table.reply) return table.reply;
   const limit = Number(request.query.get('limit') ?? 100);
   const offset = Number(request.query.get('offset') ?? 0);
   const records = table.records

@@ -140,6 +140,9 @@ export async function startMockPortal(options: MockPortalOptions): Promise<MockP
       send(response, { status: 500, body: `Mock portal error: ${String(error)}\n` });
     });
   });
+  // Node closes idle keep-alive connections after 5 s, racing a client about to reuse one (ECONNRESET): a
+  // test that idles between requests would then see a network failure the portal never had.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -49,6 +49,39 @@ export function matchHeader(options: { spec: Pick<SourceSpec, 'columns'>; header
   return { columns, extras, missingRequired, missingOptional };
 }
 
+/** Said of every source that cannot be loaded: the failure is its own, and the build goes on without it. */
+export const NOT_LOADED = 'It was not loaded; other sources were.';
+
+/** How many cells of a row name an expected column (by name, alias or family pattern): how header-like it is. */
+export function scoreHeader(spec: Pick<SourceSpec, 'columns'>, row: readonly string[]): number {
+  const wanted = new Set(
+    spec.columns.flatMap((c) => (c.pattern === undefined ? [c.name, ...c.aliases] : [])).map(normalise),
+  );
+  const patterns = spec.columns.flatMap((c) => (c.pattern === undefined ? [] : [new RegExp(c.pattern, 'i')]));
+  return row.filter((cell) => wanted.has(normalise(cell)) || patterns.some((pattern) => pattern.test(cell.trim())))
+    .length;
+}
+
+/**
+ * The error for a CSV file split by another character: a header of one cell that `;`, a tab or `|` splits
+ * into several names. Undefined when the header does not look like that.
+ */
+export function describeWrongDelimiter(options: {
+  title: string;
+  fileName: string;
+  header: readonly string[];
+}): string | undefined {
+  const cells = options.header.filter((cell) => cell.trim() !== '');
+  if (cells.length !== 1) return undefined;
+  const only = cells[0] as string;
+  const found = [';', '\t', '|']
+    .map((char) => ({ char, parts: only.split(char).length }))
+    .sort((a, b) => b.parts - a.parts)[0];
+  if (!found || found.parts < 3) return undefined;
+  const name = found.char === '\t' ? 'tabs' : `'${found.char}'`;
+  return `${options.title}: ${options.fileName} is separated by ${name}, not commas: its header is one cell holding ${found.parts} names. ${NOT_LOADED} Save it as comma-separated CSV and load it from file, or check the dataset's page for the CSV.`;
+}
+
 /** The error for a file missing required columns: which, and the closest columns the file does have. */
 export function describeMissingColumns(options: {
   title: string;
@@ -62,7 +95,11 @@ export function describeMissingColumns(options: {
     const near = nearestNames({ name, candidates: found, limit: 2 });
     return near.length > 0 ? `${name} (closest: ${near.map((n) => `'${n}'`).join(', ')})` : name;
   });
-  return `${title}: ${fileName} is missing required column${match.missingRequired.length === 1 ? '' : 's'} ${closest.join('; ')}. It was not loaded; other sources were.`;
+  const one = match.missingRequired.length === 1;
+  return (
+    `${title}: ${fileName} is missing required column${one ? '' : 's'} ${closest.join('; ')}. ${NOT_LOADED} ` +
+    `If the publisher renamed ${one ? 'it' : 'them'}, add the new header to the column's aliases in the source's meta.columns; otherwise check that this is the right file.`
+  );
 }
 
 /** Warnings for a file that loads: columns renamed by alias or case, unknown extras, absent optional columns. */

@@ -44,11 +44,8 @@ export function planSourceFromFiles(options: {
   for (const obtained of files) {
     if ('error' in obtained) return fail(`${spec.title}: ${obtained.error}`);
     try {
-      tables.push({
-        file: obtained.file,
-        origin: obtained.origin,
-        rows: readSourceFile({ spec, file: obtained.file, bytes: obtained.bytes }),
-      });
+      const read = readSourceFile({ spec, file: obtained.file, bytes: obtained.bytes });
+      tables.push({ file: obtained.file, origin: obtained.origin, rows: read.rows, warnings: read.warnings });
     } catch (error) {
       return fail(`${spec.title}: ${messageOf(error)}`);
     }

@@ -103,7 +103,7 @@ describe('prepareSource', () => {
     ]);
     expect(prepared.report).toMatchObject({ rowsRead: 3, rowsLoaded: 3, rowsQuarantined: 0 });
     expect(prepared.report.warnings).toContain(
-      "Resource Allocation Model: 2 values of Original RAM Funding $ could not be used and were loaded as NULL, the rest of their rows kept (e.g. Original RAM Funding $: 'lots' is not an amount of money, row 3 of x.csv).",
+      "Resource Allocation Model: 2 values of Original RAM Funding $ could not be used and were loaded as NULL, the rest of their rows kept (e.g. Original RAM Funding $: 'lots' is not an amount of money, row 3 of x.csv). If such values are real, widen the column's type or bounds in the source's meta.columns.",
     );
   });
 
@@ -126,7 +126,7 @@ describe('prepareSource', () => {
     });
     expect(prepared.csv).toBeUndefined();
     expect(prepared.report.error).toBe(
-      "Resource Allocation Model: renamed.csv is missing required column School Code (closest: 'Schl Code', 'School Full Name'). It was not loaded; other sources were.",
+      "Resource Allocation Model: renamed.csv is missing required column School Code (closest: 'Schl Code', 'School Full Name'). It was not loaded; other sources were. If the publisher renamed it, add the new header to the column's aliases in the source's meta.columns; otherwise check that this is the right file.",
     );
   });
 
@@ -176,7 +176,7 @@ describe('prepareSource with a family of year columns', () => {
     });
     expect(parseCsv(prepared.csv ?? '')[2]).toEqual(['1002', 'B', '', 'na', 'u']);
     expect(prepared.report.warnings).toContain(
-      'Attendance: 1 value of 2019 could not be used and was loaded as NULL, the rest of its row kept (e.g. 2019: 101 is outside 0…100, row 3 of a.csv).',
+      "Attendance: 1 value of 2019 could not be used and was loaded as NULL, the rest of its row kept (e.g. 2019: 101 is outside 0…100, row 3 of a.csv). If such values are real, widen the column's type or bounds in the source's meta.columns.",
     );
     expect(prepared.report.warnings.filter((w) => w.includes('unexpected'))).toEqual([]);
   });

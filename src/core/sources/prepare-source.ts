@@ -3,8 +3,10 @@ import { checkValue, isBlankCell } from './check-value.ts';
 import {
   describeHeaderWarnings,
   describeMissingColumns,
+  describeWrongDelimiter,
   matchHeader,
-  normalise,
+  NOT_LOADED,
+  scoreHeader,
   type HeaderMatch,
 } from './contract.ts';
 import { formatCsv } from './csv.ts';
@@ -53,6 +55,8 @@ export interface SourceTable {
   origin: string;
   /** Every row, title rows above the header included. */
   rows: string[][];
+  /** How the file was read, when worth knowing (another encoding, another sheet). */
+  warnings?: readonly string[] | undefined;
 }
 
 /**
@@ -67,17 +71,23 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
   const report = emptyLoadReport({ uniqueId: spec.uniqueId, title: spec.title });
   const matched = tables.map((table) => {
     const headerRow = findHeaderRow({ spec, rows: table.rows });
-    const header = table.rows[headerRow] ?? [];
-    return { table, headerRow, header, match: matchHeader({ spec, header }) };
+    return { table, headerRow, ...readHeader({ spec, rows: table.rows, headerRow, fileName: table.file.fileName }) };
   });
   const broken = matched.find(({ match }) => match.missingRequired.length > 0);
   if (broken) {
-    report.error = describeMissingColumns({
-      title: spec.title,
-      fileName: broken.table.file.fileName,
-      match: broken.match,
-      header: broken.header,
-    });
+    const fileName = broken.table.file.fileName;
+    report.error =
+      (spec.format === 'csv'
+        ? describeWrongDelimiter({ title: spec.title, fileName, header: broken.header })
+        : undefined) ??
+      describeMissingColumns({ title: spec.title, fileName, match: broken.match, header: broken.header });
+    return { report };
+  }
+  const empty = matched.find(({ table, headerRow }) =>
+    table.rows.slice(headerRow + 1).every((cells) => cells.every((cell) => cell.trim() === '')),
+  );
+  if (empty) {
+    report.error = `${spec.title}: ${empty.table.file.fileName} has a header but no data rows. ${NOT_LOADED} Check the dataset's page on the portal, and load the source again once the file has rows.`;
     return { report };
   }
   // Output columns: every matched column (named ones in catalogue order, then families as published), then extras.
@@ -94,9 +104,14 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
   const notData = new Map<string, number>();
   const seenKeys = new Map<string, { row: number; fileName: string }>();
   const nulled = new Map<string, { count: number; problem: string; row: number; fileName: string }>();
-  for (const { table, headerRow, match } of matched) {
-    report.warnings.push(...describeHeaderWarnings({ fileName: table.file.fileName, match }));
+  let firstQuarantined: { problem: string; row: number; fileName: string } | undefined;
+  for (const { table, headerRow, header, match, merged } of matched) {
+    const fileName = table.file.fileName;
+    report.warnings.push(...(table.warnings ?? []));
+    if (merged) report.warnings.push(merged);
+    report.warnings.push(...describeHeaderWarnings({ fileName, match }));
     const positions = columnPositions({ match, names: [...canonical, ...extras] });
+    const ragged = new RaggedRows(spec.format === 'csv' ? lastCell(header) + 1 : undefined);
     let rowsRead = 0;
     table.rows.slice(headerRow + 1).forEach((cells, offset) => {
       if (cells.every((cell) => cell.trim() === '')) {
@@ -113,6 +128,7 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
         return;
       }
       const row = headerRow + offset + 2;
+      ragged.add(cells, row);
       const checked = checkRow({ spec, specOf, canonical, values });
       const key = checked.keyProblems.length === 0 ? keyOf({ spec, specOf, canonical, values, table }) : undefined;
       const first = key === undefined ? undefined : seenKeys.get(key);
@@ -120,6 +136,7 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
       else if (key !== undefined) seenKeys.set(key, { row, fileName: table.file.fileName });
       if (checked.keyProblems.length > 0) {
         quarantined.push([...out, checked.keyProblems.join('; '), String(row)]);
+        firstQuarantined ??= { problem: checked.keyProblems.join('; '), row, fileName };
         return;
       }
       for (const { at, problem } of checked.nulled) {
@@ -130,20 +147,25 @@ export function prepareSource(options: { spec: SourceSpec; tables: readonly Sour
       }
       accepted.push(out);
     });
-    report.files.push({ fileName: table.file.fileName, origin: table.origin, headerRow: headerRow + 1, rowsRead });
+    report.warnings.push(...ragged.describe(fileName));
+    report.files.push({ fileName, origin: table.origin, headerRow: headerRow + 1, rowsRead });
     report.rowsRead += rowsRead;
   }
   report.rowsLoaded = accepted.length - 1;
   report.rowsQuarantined = quarantined.length - 1;
   report.rowsNotData = [...notData].map(([reason, count]) => ({ reason, count }));
+  report.warnings.push(...describeAbsentColumns({ spec, matched }));
   for (const [name, tally] of nulled)
     report.warnings.push(
-      `${spec.title}: ${tally.count} value${tally.count === 1 ? '' : 's'} of ${name} could not be used and ${tally.count === 1 ? 'was' : 'were'} loaded as NULL, the rest of ${tally.count === 1 ? 'its row' : 'their rows'} kept (e.g. ${tally.problem}, row ${tally.row} of ${tally.fileName}).`,
+      `${spec.title}: ${tally.count} value${tally.count === 1 ? '' : 's'} of ${name} could not be used and ${tally.count === 1 ? 'was' : 'were'} loaded as NULL, the rest of ${tally.count === 1 ? 'its row' : 'their rows'} kept (e.g. ${tally.problem}, row ${tally.row} of ${tally.fileName}). If such values are real, widen the column's type or bounds in the source's meta.columns.`,
     );
-  if (report.rowsQuarantined > 0)
+  if (firstQuarantined) {
+    const one = report.rowsQuarantined === 1;
+    const { problem, row, fileName } = firstQuarantined;
     report.warnings.push(
-      `${report.rowsQuarantined} row${report.rowsQuarantined === 1 ? '' : 's'} quarantined: ${report.rowsQuarantined === 1 ? 'its' : 'their'} key is missing, malformed or repeated (see the quarantine table).`,
+      `${spec.title}: ${report.rowsQuarantined} row${one ? '' : 's'} quarantined because ${one ? 'its' : 'their'} key is missing, malformed or repeated (e.g. row ${row} of ${fileName}: ${problem}). ${one ? 'It is' : 'They are'} kept in the quarantine table, not lost: check ${one ? 'it' : 'them'} there, and tell the publisher if the file is wrong.`,
     );
+  }
   return { report, csv: formatCsv(accepted), quarantineCsv: formatCsv(quarantined) };
 }
 
@@ -166,14 +188,110 @@ export function emptyLoadReport(options: { uniqueId: string; title: string; erro
  * most expected columns; the first row when none does.
  */
 export function findHeaderRow(options: { spec: Pick<SourceSpec, 'columns'>; rows: readonly string[][] }): number {
-  const wanted = new Set(options.spec.columns.flatMap((c) => [c.name, ...c.aliases].map(normalise)));
   let best = 0;
   let bestScore = 0;
   options.rows.slice(0, 20).forEach((row, index) => {
-    const score = row.filter((cell) => wanted.has(normalise(cell))).length;
+    const score = scoreHeader(options.spec, row);
     if (score > bestScore) [best, bestScore] = [index, score];
   });
   return best;
+}
+
+/**
+ * The header at `headerRow`, matched. When it lacks required columns and the row above fills its blank
+ * cells (a header over two rows, its first cells merged down), the two rows are read as one, with a warning
+ * naming the cells of the upper row that were left out.
+ */
+function readHeader(options: { spec: SourceSpec; rows: readonly string[][]; headerRow: number; fileName: string }): {
+  header: string[];
+  match: HeaderMatch;
+  merged?: string | undefined;
+} {
+  const { spec, rows, headerRow } = options;
+  const header = rows[headerRow] ?? [];
+  const match = matchHeader({ spec, header });
+  const above = rows[headerRow - 1];
+  if (match.missingRequired.length === 0 || !above) return { header, match };
+  const width = Math.max(header.length, above.length);
+  const combined = Array.from({ length: width }, (_, i) =>
+    (header[i] ?? '').trim() !== '' ? (header[i] ?? '') : (above[i] ?? ''),
+  );
+  const combinedMatch = matchHeader({ spec, header: combined });
+  if (combinedMatch.missingRequired.length >= match.missingRequired.length) return { header, match };
+  const left = above
+    .filter((cell, i) => cell.trim() !== '' && (header[i] ?? '').trim() !== '')
+    .map((cell) => `'${cell.trim()}'`);
+  const leftOut =
+    left.length === 0 ? '' : `; ${left.join(', ')} on row ${headerRow} ${left.length === 1 ? 'was' : 'were'} left out`;
+  return {
+    header: combined,
+    match: combinedMatch,
+    merged: `${options.fileName}: read the header from rows ${headerRow} and ${headerRow + 1} together (merged cells)${leftOut}.`,
+  };
+}
+
+/** Named optional columns that no file of the source has: NULL in the raw table, which staging would not say. */
+function describeAbsentColumns(options: {
+  spec: SourceSpec;
+  matched: ReadonlyArray<{ table: SourceTable; match: HeaderMatch }>;
+}): string[] {
+  const { spec, matched } = options;
+  const named = new Set(spec.columns.filter((c) => c.pattern === undefined).map((c) => c.name));
+  const absent = spec.columns
+    .filter((c) => named.has(c.name) && !c.required)
+    .map((c) => c.name)
+    .filter((name) => matched.every(({ match }) => match.missingOptional.includes(name)));
+  if (absent.length === 0) return [];
+  const one = absent.length === 1;
+  const columns = `${one ? 'column' : 'columns'} ${absent.join(', ')}`;
+  const where =
+    matched.length === 1
+      ? `${matched[0]?.table.file.fileName ?? ''} has no ${columns}`
+      : `None of the ${matched.length} files of ${spec.title} has ${columns}`;
+  return [
+    `${where}: ${one ? 'it is' : 'they are'} NULL in the raw table. If the publisher renamed ${absent.length === 1 ? 'it' : 'them'}, add the new header to the column's aliases in the source's meta.columns.`,
+  ];
+}
+
+/** The index of a row's last non-blank cell (-1 when it has none). */
+function lastCell(cells: readonly string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if ((cells[i] ?? '').trim() !== '') return i;
+  return -1;
+}
+
+/**
+ * Rows of a CSV file with more cells than its header (an unquoted comma shifts a row's columns) or fewer (a
+ * broken line), counted with the first of each for the warning. XLSX and DataStore rows are not ragged:
+ * a sheet's row ends at its last filled cell, and every record has every field.
+ */
+class RaggedRows {
+  #long: { count: number; row: number; cells: number } = { count: 0, row: 0, cells: 0 };
+  #short: { count: number; row: number; cells: number } = { count: 0, row: 0, cells: 0 };
+  constructor(readonly width: number | undefined) {}
+
+  add(cells: readonly string[], row: number): void {
+    if (this.width === undefined) return;
+    const tally = lastCell(cells) >= this.width ? this.#long : cells.length < this.width ? this.#short : undefined;
+    if (!tally) return;
+    if (tally.count === 0) [tally.row, tally.cells] = [row, cells.length];
+    tally.count++;
+  }
+
+  describe(fileName: string): string[] {
+    const warnings: string[] = [];
+    const rows = (count: number) => (count === 1 ? '1 row has' : `${count} rows have`);
+    const them = (count: number) => (count === 1 ? 'it' : 'them');
+    const [long, short, width] = [this.#long, this.#short, this.width ?? 0];
+    if (long.count > 0)
+      warnings.push(
+        `${fileName}: ${rows(long.count)} more cells than the header (row ${long.row}: ${long.cells} cells, the header ${width}); the cells past the header were not loaded. An unquoted comma may have shifted ${long.count === 1 ? 'its' : 'their'} columns: check ${them(long.count)} in the raw table.`,
+      );
+    if (short.count > 0)
+      warnings.push(
+        `${fileName}: ${rows(short.count)} fewer cells than the header (row ${short.row}: ${short.cells} cells, the header ${width}); the missing cells were loaded as empty. The line may have been broken or cut: check ${them(short.count)} in the raw table.`,
+      );
+    return warnings;
+  }
 }
 
 /** Named columns keep the catalogue's order; columns of a family follow their family's place. */
