@@ -219,6 +219,22 @@ describe('Two tabs editing the same project', () => {
     expect(third.files()).toEqual(BUNDLED);
   });
 
+  it('told of the other tab’s write before its own typing is written, a tab writes its text aside, not over the other', async () => {
+    const { name } = freshStore();
+    const first = await ready(tab(name));
+    const second = await ready(tab(name));
+    first.type(A, 'select 1 as mine');
+    second.type(A, 'select 2 as theirs');
+    await second.flush();
+    // The first tab has not written yet: it learns of the other write from the channel, not from a write.
+    await expect.poll(() => first.conflicts.get(A)).toBe('select 2 as theirs');
+    await first.flush();
+    const third = await reopened(name);
+    expect(third.text(A)).toBe('select 2 as theirs');
+    expect(third.conflicts.get(A)).toBe('select 1 as mine');
+    expect(second.text(A)).toBe('select 2 as theirs');
+  });
+
   it("keeping this tab's version ends the conflict in every tab, and the other tab takes it in place", async () => {
     const { name } = freshStore();
     const { first, second } = await conflicted(name);

@@ -313,7 +313,9 @@ export class Workspace {
   /** The records to write for these keys, each expecting the revision this tab last saw. */
   #changesFor(keys: readonly string[]): EditChange[] {
     this.#writeStamp = this.#changes;
-    return keys.map((key) => ({ path: key, record: this.#recordOf(key), expected: this.#revisions.get(key) }));
+    // A file that went into conflict after it was marked is written aside, never over the other tab's text.
+    const targets = new Set(keys.map((key) => this.#aside.get(key) ?? key));
+    return [...targets].map((key) => ({ path: key, record: this.#recordOf(key), expected: this.#revisions.get(key) }));
   }
 
   #recordOf(key: string): StoredEdit | undefined {
