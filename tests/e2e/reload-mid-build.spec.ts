@@ -32,12 +32,30 @@ async function schoolsTile(page: Page): Promise<number> {
   return Number((await value.textContent())?.replaceAll(',', ''));
 }
 
-/** What the browser kept: each edit record, and each cached download's size and fetch time. */
+/** The little of IndexedDB read here (this project's Node tsconfig has no DOM types, by design). */
+interface Pending<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+interface BrowserStorage {
+  indexedDB: {
+    open(name: string): Pending<{
+      transaction(store: string): { objectStore(store: string): { getAll(): Pending<unknown[]> } };
+      close(): void;
+    }>;
+  };
+  localStorage: Record<string, string>;
+}
+
+/** What the browser kept: each edit record, each cached download's size and fetch time, localStorage's keys. */
 function stored(page: Page) {
   return page.evaluate(async () => {
+    const browser = globalThis as unknown as BrowserStorage;
     const all = (database: string, store: string) =>
       new Promise<unknown[]>((resolve, reject) => {
-        const opening = indexedDB.open(database);
+        const opening = browser.indexedDB.open(database);
         opening.onerror = () => reject(opening.error);
         opening.onsuccess = () => {
           const request = opening.result.transaction(store).objectStore(store).getAll();
@@ -61,7 +79,7 @@ function stored(page: Page) {
     return {
       edits: edits.map((edit) => ({ path: edit.path, saved: edit.saved, buffer: edit.buffer })),
       files: files.map((file) => ({ bytes: file.bytes.byteLength, fetchedAt: typeof file.fetchedAt })),
-      local: Object.keys(localStorage),
+      local: Object.keys(browser.localStorage),
     };
   });
 }
