@@ -203,6 +203,8 @@ class Stack {
       return;
     }
     this.workspace.save(paths);
+    // What is built is what is stored: a reload during the build comes back to this save, and builds it.
+    await this.workspace.flush();
     await this.build();
   }
 

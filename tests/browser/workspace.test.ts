@@ -122,7 +122,7 @@ describe('Workspace on IndexedDB', () => {
     const { name, store } = freshStore();
     let full = true;
     const flaky: EditStore = {
-      load: () => store.load(),
+      ...store,
       write: (changes) =>
         full
           ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
@@ -158,3 +158,158 @@ describe('Workspace on IndexedDB', () => {
     expect(workspace.files()[0]?.content).toBe('select 2 as id');
   });
 });
+
+// Two tabs of the same site: two workspaces over one database (and its BroadcastChannel), as two tabs are.
+describe('Two tabs editing the same project', () => {
+  const A = 'models/a.sql';
+  // A long delay: each test says when a tab writes, so the order of the writes is the test's.
+  const tab = (name: string) =>
+    new Workspace({ bundled: BUNDLED, store: indexedDbEditStore({ name }), delayMs: 60_000 });
+
+  it("a file one tab has no changes in follows the other tab's typing and saving in place, and its build sees the save", async () => {
+    const { name } = freshStore();
+    const first = await ready(tab(name));
+    const second = await ready(tab(name));
+    second.type(A, 'select 2 as id');
+    await second.flush();
+    await expect.poll(() => first.text(A)).toBe('select 2 as id');
+    expect(first.isUnsaved(A)).toBe(true);
+
+    second.save([A]);
+    await second.flush();
+    await expect.poll(() => first.isUnsaved(A)).toBe(false);
+    expect(first.savedText(A)).toBe('select 2 as id');
+    expect(first.files().find((file) => file.path === A)?.content).toBe('select 2 as id');
+    expect(first.conflicts.size).toBe(0);
+
+    // And back the other way: the first tab's change reaches the second, which had none of its own.
+    first.type(A, 'select 3 as id');
+    await first.flush();
+    await expect.poll(() => second.text(A)).toBe('select 3 as id');
+    expect(second.conflicts.size).toBe(0);
+  });
+
+  it('a file changed in both tabs at once is a conflict: each keeps its own text, is told, and a reload loses neither', async () => {
+    const { name } = freshStore();
+    const first = await ready(tab(name));
+    const second = await ready(tab(name));
+    first.type(A, 'select 1 as mine');
+    second.type(A, 'select 2 as theirs');
+    await second.flush();
+    await first.flush();
+
+    // The first tab's write met the second's: it keeps its own text and is shown the other version.
+    await expect.poll(() => first.conflicts.get(A)).toBe('select 2 as theirs');
+    expect(first.text(A)).toBe('select 1 as mine');
+    expect(first.isUnsaved(A)).toBe(true);
+    // The second tab is told too, once the first tab's version is stored aside.
+    await expect.poll(() => second.conflicts.get(A)).toBe('select 1 as mine');
+    expect(second.text(A)).toBe('select 2 as theirs');
+
+    // Typing on in the conflicted tab keeps its version up to date where it is stored aside.
+    first.type(A, 'select 1 as still_mine');
+    await first.flush();
+    await expect.poll(() => second.conflicts.get(A)).toBe('select 1 as still_mine');
+
+    // A new tab (or either one reloaded) finds both versions: nothing typed in either tab is lost.
+    const third = await reopened(name);
+    expect(third.text(A)).toBe('select 2 as theirs');
+    expect(third.conflicts.get(A)).toBe('select 1 as still_mine');
+    // The project the build sees is the saved one; neither unsaved version, nor the kept one, is in it.
+    expect(third.files()).toEqual(BUNDLED);
+  });
+
+  it('told of the other tab’s write before its own typing is written, a tab writes its text aside, not over the other', async () => {
+    const { name } = freshStore();
+    const first = await ready(tab(name));
+    const second = await ready(tab(name));
+    first.type(A, 'select 1 as mine');
+    second.type(A, 'select 2 as theirs');
+    await second.flush();
+    // The first tab has not written yet: it learns of the other write from the channel, not from a write.
+    await expect.poll(() => first.conflicts.get(A)).toBe('select 2 as theirs');
+    await first.flush();
+    const third = await reopened(name);
+    expect(third.text(A)).toBe('select 2 as theirs');
+    expect(third.conflicts.get(A)).toBe('select 1 as mine');
+    expect(second.text(A)).toBe('select 2 as theirs');
+  });
+
+  it("keeping this tab's version ends the conflict in every tab, and the other tab takes it in place", async () => {
+    const { name } = freshStore();
+    const { first, second } = await conflicted(name);
+    first.keepThisVersion(A);
+    await first.flush();
+    await expect.poll(() => second.text(A)).toBe('select 1 as mine');
+    await expect.poll(() => second.conflicts.size).toBe(0);
+    expect(first.conflicts.size).toBe(0);
+    const again = await reopened(name);
+    expect(again.text(A)).toBe('select 1 as mine');
+    expect(again.conflicts.size).toBe(0);
+  });
+
+  it('taking the other version makes it this tab’s text, and the conflict ends in both tabs', async () => {
+    const { name } = freshStore();
+    const { first, second } = await conflicted(name);
+    second.takeOtherVersion(A);
+    await second.flush();
+    expect(second.text(A)).toBe('select 1 as mine');
+    await expect.poll(() => first.conflicts.size).toBe(0);
+    expect(first.text(A)).toBe('select 1 as mine');
+    const again = await reopened(name);
+    expect(again.text(A)).toBe('select 1 as mine');
+    expect(again.conflicts.size).toBe(0);
+  });
+
+  it('two saves at once: the later tab keeps its saved text as unsaved over the other save, and is told', async () => {
+    const { name } = freshStore();
+    const first = await ready(tab(name));
+    const second = await ready(tab(name));
+    first.type(A, 'select 1 as mine');
+    second.type(A, 'select 2 as theirs');
+    second.save([A]);
+    first.save([A]);
+    await second.flush();
+    await first.flush();
+    await expect.poll(() => first.conflicts.get(A)).toBe('select 2 as theirs');
+    // Whichever write landed first is the saved file in both tabs; the other is unsaved text, not lost.
+    expect(first.savedText(A)).toBe('select 2 as theirs');
+    expect(first.text(A)).toBe('select 1 as mine');
+    expect(first.isUnsaved(A)).toBe(true);
+    await expect.poll(() => second.conflicts.get(A)).toBe('select 1 as mine');
+    expect(second.savedText(A)).toBe('select 2 as theirs');
+  });
+
+  it('saving a file in conflict saves this tab’s text and still offers the other version, in both tabs', async () => {
+    const { name } = freshStore();
+    const { first, second } = await conflicted(name);
+    first.save([A]);
+    await first.flush();
+    expect(first.savedText(A)).toBe('select 1 as mine');
+    expect(first.conflicts.get(A)).toBe('select 2 as theirs');
+    // The second tab had nothing unwritten: it takes the save in place, and is offered its own text back.
+    await expect.poll(() => second.savedText(A)).toBe('select 1 as mine');
+    await expect.poll(() => second.conflicts.get(A)).toBe('select 2 as theirs');
+    const again = await reopened(name);
+    expect(again.files().find((file) => file.path === A)?.content).toBe('select 1 as mine');
+    expect(again.conflicts.get(A)).toBe('select 2 as theirs');
+  });
+
+  /** Two tabs in conflict over A: the first holds `select 1 as mine`, the second `select 2 as theirs`. */
+  async function conflicted(name: string): Promise<{ first: Workspace; second: Workspace }> {
+    const first = await ready(tab(name));
+    const second = await ready(tab(name));
+    first.type(A, 'select 1 as mine');
+    second.type(A, 'select 2 as theirs');
+    await second.flush();
+    await first.flush();
+    await expect.poll(() => second.conflicts.get(A)).toBe('select 1 as mine');
+    expect(first.conflicts.get(A)).toBe('select 2 as theirs');
+    return { first, second };
+  }
+});
+
+async function ready(workspace: Workspace): Promise<Workspace> {
+  await workspace.ready;
+  return workspace;
+}

@@ -13,41 +13,106 @@ export interface StoredEdit {
   saved?: string | null | undefined;
   /** Text typed and not saved yet. */
   buffer?: string | undefined;
+  /**
+   * Set by the store on every write, so a writer can tell whether the record changed since it read it
+   * (another tab wrote it). Random rather than a counter: a record deleted and written again cannot come
+   * back with a revision someone already holds.
+   */
+  revision?: string | undefined;
+  /**
+   * Set on a version kept aside when two tabs changed the same file at once: the file it is a version of.
+   * Such a record's `path` is a key of its own (`@conflict/…`) and its `buffer` is that version's text.
+   */
+  conflictOf?: string | undefined;
+}
+
+/** One path to write: the record to store (undefined deletes it), if the stored one is still `expected`. */
+export interface EditChange {
+  /** The record's path. */
+  path: string;
+  /** What to store; undefined removes the record. */
+  record: StoredEdit | undefined;
+  /** The revision the writer last saw stored (undefined: it saw no record). */
+  expected: string | undefined;
+}
+
+/** What a write did, path by path. */
+export interface WriteResult {
+  /** Paths written, with their new revision (undefined for a removed record). */
+  written: { path: string; revision: string | undefined }[];
+  /** Paths not written because another tab wrote them since the writer read them, with what is stored now. */
+  conflicts: { path: string; stored: StoredEdit | undefined }[];
 }
 
 /** The edits kept in the browser. */
 export interface EditStore {
   /** Every stored edit. */
   load(): Promise<StoredEdit[]>;
-  /** Write these records and remove those paths, in one transaction: all of it lands, or none. */
-  write(changes: { put: readonly StoredEdit[]; remove: readonly string[] }): Promise<void>;
+  /** The stored records of these paths (undefined where there is none), in order. */
+  read(paths: readonly string[]): Promise<(StoredEdit | undefined)[]>;
+  /**
+   * Write these changes in one transaction. A change whose record is no longer the revision the writer
+   * expected is not written and comes back as a conflict; the others land together, or none do.
+   */
+  write(changes: readonly EditChange[]): Promise<WriteResult>;
+  /** Call `listener` with the paths another tab (or another store on the same database) wrote. */
+  watch(listener: (paths: string[]) => void): () => void;
 }
 
 // A database of its own: the raw-file cache (sources/raw-cache.ts) owns 'data-stack-in-a-tab'.
 const DATABASE = 'data-stack-in-a-tab-edits';
 const STORE = 'edits';
 
-/** The edits in this browser's IndexedDB (a separate database per `name`, for tests). */
+/**
+ * The edits in this browser's IndexedDB (a separate database per `name`, for tests). Tabs of the same
+ * site share it: each write is a compare-and-set on the records' revisions inside one readwrite
+ * transaction (IndexedDB runs those one at a time), and is announced on a BroadcastChannel of the same
+ * name so the other tabs read what changed.
+ */
 export function indexedDbEditStore(options: { factory?: IDBFactory; name?: string } = {}): EditStore {
+  const name = options.name ?? DATABASE;
   let opened: Promise<IDBDatabase> | undefined;
   const database = () => {
-    opened ??= openDatabase(options.factory ?? indexedDB, options.name ?? DATABASE);
+    opened ??= openDatabase(options.factory ?? indexedDB, name);
     // A failed open (private mode, blocked storage) is tried again next time rather than cached.
     opened.catch(() => (opened = undefined));
     return opened;
   };
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`edits:${name}`) : undefined;
   return {
     async load() {
       const db = await database();
       return request<StoredEdit[]>(db.transaction(STORE, 'readonly').objectStore(STORE).getAll());
     },
+    async read(paths) {
+      const db = await database();
+      const store = db.transaction(STORE, 'readonly').objectStore(STORE);
+      return Promise.all(paths.map((path) => request<StoredEdit | undefined>(store.get(path))));
+    },
     async write(changes) {
       const db = await database();
       const transaction = db.transaction(STORE, 'readwrite');
       const store = transaction.objectStore(STORE);
-      for (const edit of changes.put) store.put(plain(edit));
-      for (const path of changes.remove) store.delete(path);
+      const result: WriteResult = { written: [], conflicts: [] };
+      const stored = await Promise.all(
+        changes.map((change) => request<StoredEdit | undefined>(store.get(change.path))),
+      );
+      changes.forEach((change, index) => {
+        const now = stored[index];
+        if (now?.revision !== change.expected) return void result.conflicts.push({ path: change.path, stored: now });
+        const revision = change.record ? crypto.randomUUID() : undefined;
+        if (change.record) store.put({ ...plain(change.record), revision });
+        else store.delete(change.path);
+        result.written.push({ path: change.path, revision });
+      });
       await done(transaction);
+      if (result.written.length > 0) channel?.postMessage(result.written.map((entry) => entry.path));
+      return result;
+    },
+    watch(listener) {
+      const onMessage = (event: MessageEvent<string[]>) => listener(event.data);
+      channel?.addEventListener('message', onMessage);
+      return () => channel?.removeEventListener('message', onMessage);
     },
   };
 }
@@ -69,6 +134,7 @@ function plain(edit: StoredEdit): StoredEdit {
   const record: StoredEdit = { path: edit.path };
   if (edit.saved !== undefined) record.saved = edit.saved;
   if (edit.buffer !== undefined) record.buffer = edit.buffer;
+  if (edit.conflictOf !== undefined) record.conflictOf = edit.conflictOf;
   return record;
 }
 
@@ -105,23 +171,30 @@ export class WriteQueue {
   readonly #pending = new Set<string>();
   readonly #store: EditStore;
   readonly #delayMs: number;
-  readonly #record: (path: string) => StoredEdit | undefined;
+  readonly #changes: (paths: readonly string[]) => EditChange[];
+  readonly #onWritten: (result: WriteResult) => void;
   readonly #onOutcome: (error: string | undefined) => void;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #writing: Promise<void> = Promise.resolve();
+  #writing: Promise<void>;
 
   constructor(options: {
     store: EditStore;
     delayMs: number;
-    /** What to store for a path now; undefined removes its record. */
-    record: (path: string) => StoredEdit | undefined;
+    /** What to write for these paths now, each with the revision it expects to replace. */
+    changes: (paths: readonly string[]) => EditChange[];
+    /** What each write did (written paths and conflicts), before `onOutcome`. */
+    onWritten: (result: WriteResult) => void;
     /** After each write: undefined when everything is stored, else why not, in plain words. */
     onOutcome: (error: string | undefined) => void;
+    /** Nothing is written before this settles (the stored revisions are not known until then). */
+    after?: Promise<void> | undefined;
   }) {
     this.#store = options.store;
     this.#delayMs = options.delayMs;
-    this.#record = options.record;
+    this.#changes = options.changes;
+    this.#onWritten = options.onWritten;
     this.#onOutcome = options.onOutcome;
+    this.#writing = options.after ?? Promise.resolve();
   }
 
   /** These paths changed: write them within the delay. */
@@ -137,17 +210,12 @@ export class WriteQueue {
     const paths = [...this.#pending];
     this.#pending.clear();
     if (paths.length === 0) return this.#writing;
-    const put: StoredEdit[] = [];
-    const remove: string[] = [];
-    for (const path of paths) {
-      const record = this.#record(path);
-      if (record) put.push(record);
-      else remove.push(path);
-    }
     this.#writing = this.#writing
-      .then(() => this.#store.write({ put, remove }))
+      // The records are read when the write starts, so they hold the latest text.
+      .then(() => this.#store.write(this.#changes(paths)))
       .then(
-        () => {
+        (result) => {
+          this.#onWritten(result);
           if (this.#pending.size === 0) this.#onOutcome(undefined);
         },
         (error: unknown) => {
@@ -159,13 +227,21 @@ export class WriteQueue {
   }
 }
 
-/** Stored records as the workspace holds them: saved texts (or deletions) and unsaved buffers, by path. */
+/**
+ * Stored records as the workspace holds them: saved texts (or deletions) and unsaved buffers by path,
+ * each record's revision, and the versions kept aside from conflicts between tabs.
+ */
 export function splitRecords(records: readonly StoredEdit[]): {
   saved: Map<string, string | null>;
   buffers: Map<string, string>;
+  revisions: Map<string, string | undefined>;
+  kept: StoredEdit[];
 } {
+  const files = records.filter((record) => record.conflictOf === undefined);
   return {
-    saved: new Map(records.flatMap((record) => (record.saved === undefined ? [] : [[record.path, record.saved]]))),
-    buffers: new Map(records.flatMap((record) => (record.buffer === undefined ? [] : [[record.path, record.buffer]]))),
+    saved: new Map(files.flatMap((record) => (record.saved === undefined ? [] : [[record.path, record.saved]]))),
+    buffers: new Map(files.flatMap((record) => (record.buffer === undefined ? [] : [[record.path, record.buffer]]))),
+    revisions: new Map(records.map((record) => [record.path, record.revision])),
+    kept: records.filter((record) => record.conflictOf !== undefined),
   };
 }
