@@ -5,46 +5,14 @@
  * the process's exit is measured. Prints every run and the median against the 1 s target. RUNS overrides
  * the default of 3.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { interruptCli } from '../tests/support/interrupt-cli.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const TARGET_MS = 1000;
-const RUNAWAY = 'select count(*) as n from range(1000000000000)';
 
 async function once(): Promise<{ ms: number; code: number | null; cancelled: boolean }> {
-  const target = mkdtempSync(join(tmpdir(), 'bench-cancel-'));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'show',
-      '--project',
-      'tests/fixtures/basic',
-      '--target',
-      target,
-      '--inline',
-      RUNAWAY,
-    ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  while (!stdout.includes('Running with DuckDB')) await new Promise((resolve) => setTimeout(resolve, 20));
-  await new Promise((resolve) => setTimeout(resolve, 2000)); // well into the runaway count
-  const sent = performance.now();
-  process.kill(-(child.pid as number), 'SIGINT');
-  const code = await exited;
-  const ms = performance.now() - sent;
-  rmSync(target, { recursive: true, force: true });
-  return { ms, code, cancelled: stderr.includes('Cancelled: the statement was stopped') };
+  const { code, stderr, msToExit } = await interruptCli({ runForMs: 2000 }); // well into the runaway count
+  return { ms: msToExit, code, cancelled: stderr.includes('Cancelled: the statement was stopped') };
 }
 
 const times: number[] = [];

@@ -26,10 +26,10 @@ export async function runPendingQuery(options: {
   token: CancelToken;
 }): Promise<Uint8Array> {
   const { bindings, connection, sql, token } = options;
-  let header = bindings.startPendingQuery(connection, sql, false);
   let yieldAt = performance.now() + YIELD_EVERY_MS;
-  while (header === null) {
-    // A poll may do very little work (one small task): yield only now and then, or the waits add up.
+  // Between slices of work: now and then let the event loop run, and stop if a cancel was asked for.
+  // A poll may do very little work (one small task): yield only now and then, or the waits add up.
+  const checkpoint = async () => {
     if (performance.now() >= yieldAt) {
       await nextTask();
       yieldAt = performance.now() + YIELD_EVERY_MS;
@@ -38,13 +38,20 @@ export async function runPendingQuery(options: {
       bindings.cancelPendingQuery(connection);
       throw new CancelledError();
     }
+  };
+  let header = bindings.startPendingQuery(connection, sql, false);
+  while (header === null) {
+    await checkpoint();
     header = bindings.pollPendingQuery(connection);
   }
   // The result is ready: its schema came first, and its record batches follow until an empty one.
   const messages = [header];
   for (;;) {
     const batch = bindings.fetchQueryResults(connection);
-    if (batch === null) continue; // DuckDB asks to be called again
+    if (batch === null) {
+      await checkpoint(); // DuckDB asks to be called again: it is still working on the next batch
+      continue;
+    }
     if (batch.length === 0) break;
     messages.push(batch);
   }

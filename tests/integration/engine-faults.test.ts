@@ -2,20 +2,12 @@
  * Faults the database must survive, proven on the real engine: a WebAssembly trap poisons DuckDB (every
  * later call says so, so the owner restarts it), and Ctrl+C stops a runaway CLI command cleanly.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/database/duckdb-engine.ts';
 import { openNodeBindings } from '../../src/database/node-bindings.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
-
-const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
-const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+import { interruptCli } from '../support/interrupt-cli.ts';
 
 // The error a WebAssembly trap throws (the Node types here do not declare the WebAssembly namespace).
 const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }).WebAssembly;
@@ -68,37 +60,9 @@ describe('a WebAssembly fault', () => {
 
 describe('Ctrl+C in the CLI', () => {
   it('stops a runaway query, says so, and exits 130', { timeout: 90_000 }, async () => {
-    const target = mkdtempSync(join(tmpdir(), 'stack-sigint-'));
-    folders.push(target);
-    // As `npm run stack` runs it: tsx as a loader in the CLI's own process (a tsx wrapper process would
-    // kill the CLI on Ctrl+C before it could finish cleanly).
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'show',
-        '--project',
-        'tests/fixtures/basic',
-        '--target',
-        target,
-        '--inline',
-        'select count(*) as n from range(1000000000000)',
-      ],
-      // Its own process group, which gets the signal as a terminal's Ctrl+C sends it.
-      { cwd: REPOSITORY, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // The trillion-row count runs for hours: once the command has started, interrupt it.
-    while (!stdout.includes('Running with DuckDB')) await new Promise((resolve) => setTimeout(resolve, 50));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    process.kill(-(child.pid as number), 'SIGINT');
-    expect(await exited).toBe(130);
+    const { code, stderr } = await interruptCli({ runForMs: 1500 });
+    expect(code).toBe(130);
     expect(stderr).toContain('Cancelling: stopping the running statement');
     expect(stderr).toContain('Cancelled: the statement was stopped before it finished.');
     expect(stderr.trim().split('\n').at(-1)).toBe('Cancelled by Ctrl+C.');
