@@ -392,6 +392,7 @@ class Stack {
       try {
         await this.#build({ selected: undefined, refresh: false });
         this.restart = { reason, state: 'rebuilt' };
+        this.error = undefined; // an error from before the restart no longer holds
         this.phase = 'built';
       } catch (error) {
         this.restart = { reason, state: 'failed', error: messageOf(error) };
