@@ -6,6 +6,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../find-browser.ts';
 import { BENCH_PREFIX } from './site-server.ts';
+import { timeStagingEdits } from './workbench-edit.ts';
 
 /** Every browser figure, each as the list of its runs (milliseconds), plus the failed requests. */
 export interface BrowserFigures {
@@ -25,6 +26,8 @@ export interface BrowserFigures {
   lineageMs: number[];
   /** The 22,000-point map, mount to first frame after the last marker. */
   mapMs: number[];
+  /** P3: save of a staging-model edit to its downstream rebuilt and tested, per edit. */
+  stagingEditMs: number[];
 }
 
 /** Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. */
@@ -39,6 +42,7 @@ export async function measureInBrowser(options: { origin: string; runs: number }
     blockedRequests: [],
     lineageMs: [],
     mapMs: [],
+    stagingEditMs: [],
   };
   try {
     for (let run = 0; run < options.runs; run++) {
@@ -53,6 +57,9 @@ export async function measureInBrowser(options: { origin: string; runs: number }
         figures.referenceMs.push(await timeTo(page, `${options.origin}${BENCH_PREFIX}reference.html`, ENGINE_READY));
       });
     }
+    await withContext(browser, figures, async (page) => {
+      figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
+    });
     for (let run = 0; run < options.runs; run++) {
       await withContext(browser, figures, async (page) => {
         await page.goto(`${options.origin}${BENCH_PREFIX}lineage.html`);
