@@ -82,7 +82,7 @@ measurements.push(
     value: median(browser.stagingEditMs),
     unit: 'ms',
     target: { on: 'value', comparison: 'le', limit: 150 },
-    note: `Workbench: a comment appended to stg__nsw_doe_datansw__master_dataset and saved, from the Ctrl+S keydown to "Built n of m nodes" (its downstream rebuilt, tests rerun); the report chart is not on screen in the Workbench, so its redraw is not in this figure; 5 edits in one page, ${runsOf(browser.stagingEditMs)}.`,
+    note: `Workbench: a comment appended to stg__nsw_doe_datansw__master_dataset and saved, from the Ctrl+S keydown to "Built n of m nodes" (its downstream rebuilt, tests rerun); the report chart is not on screen in the Workbench, so its redraw is not in this figure; 5 edits in one page, ${browser.stagingEditError ? `not measured: ${browser.stagingEditError}` : runsOf(browser.stagingEditMs)}.`,
   },
   {
     id: 'P4 ×10',

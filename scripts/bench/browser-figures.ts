@@ -28,6 +28,8 @@ export interface BrowserFigures {
   mapMs: number[];
   /** P3: save of a staging-model edit to its downstream rebuilt and tested, per edit. */
   stagingEditMs: number[];
+  /** Why P3 could not be measured, if it could not. */
+  stagingEditError?: string | undefined;
 }
 
 /** Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. */
@@ -58,7 +60,12 @@ export async function measureInBrowser(options: { origin: string; runs: number }
       });
     }
     await withContext(browser, figures, async (page) => {
-      figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
+      try {
+        figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
+      } catch (error) {
+        // One figure that cannot be taken must not lose the others: the table shows it as n/a with why.
+        figures.stagingEditError = String(error).split('\n')[0];
+      }
     });
     for (let run = 0; run < options.runs; run++) {
       await withContext(browser, figures, async (page) => {
