@@ -50,6 +50,7 @@ export default defineConfig({
             'tests/unit/**/*.test.ts',
             'tests/integration/**/*.test.ts',
             'tests/corpus/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

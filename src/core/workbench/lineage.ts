@@ -121,7 +121,7 @@ export const TIDY_ORDER_LIMIT = 400;
  * tight-tree about a tenth of that, with the same left-to-right reading. Past `TIDY_ORDER_LIMIT` nodes
  * dagre's crossing-minimisation sweeps (about half of what is left) are skipped: the order is then dagre's
  * first, depth-first one, with more crossings, and a 500-node project is drawn within its 500 ms
- * (`npm run bench:lineage`).
+ * (`npm run bench`, P6).
  */
 export function layoutLineage(graph: readonly LineageNode[]): LineageLayout {
   const layout = new dagre.graphlib.Graph();

@@ -1,5 +1,5 @@
 /**
- * The page `npm run bench:lineage` opens: the real LineageView, mounted over a generated project, timed from
+ * The page `npm run bench` opens for P6: the real LineageView, mounted over a generated project, timed from
  * the graph to the first frame drawn. Not part of the app bundle.
  */
 import { flushSync, mount, unmount } from 'svelte';
