@@ -1,5 +1,5 @@
 /** The commands `npm run stack --` understands. */
-export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs'] as const;
+export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs', 'export'] as const;
 
 /** A command. */
 export type Command = (typeof COMMANDS)[number];
@@ -28,6 +28,10 @@ export interface CliOptions {
   format: 'table' | 'csv' | 'json' | 'markdown';
   /** `show` row limit. */
   limit: number;
+  /** `export --to DIR`: the folder the dbt project is written to. */
+  to: string | undefined;
+  /** `export --force`: write into a non-empty folder that is not an earlier export. */
+  force: boolean;
 }
 
 /** A usage problem, reported with exit code 2. */
@@ -47,6 +51,7 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--format': 'format',
   '--output': 'format',
   '--limit': 'limit',
+  '--to': 'to',
 };
 
 /**
@@ -74,6 +79,8 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
     inline: undefined,
     format: 'table',
     limit: 5,
+    to: undefined,
+    force: false,
   };
   for (let index = 0; index < rest.length; index++) {
     const arg = rest[index] as string;
@@ -89,10 +96,14 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
       (flag === '--exclude' ? options.exclude : options.select).push(...words);
       continue;
     }
+    if (flag === '--force' && attached === undefined) {
+      options.force = true;
+      continue;
+    }
     const key = VALUE_FLAGS[flag];
     if (!key)
       throw new UsageError(
-        `Unknown option '${arg}'. Options: --select, --exclude, ${Object.keys(VALUE_FLAGS).join(', ')}.`,
+        `Unknown option '${arg}'. Options: --select, --exclude, --force, ${Object.keys(VALUE_FLAGS).join(', ')}.`,
       );
     const value = attached ?? rest[++index];
     if (value === undefined) throw new UsageError(`${flag} needs a value.`);
@@ -101,6 +112,10 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
   if (options.data && options.mirror) throw new UsageError('Give --data or --mirror, not both.');
   if (options.mirror && !/^https?:\/\//.test(options.mirror))
     throw new UsageError(`--mirror must be an http(s) URL, not '${options.mirror}'.`);
+  if (options.command === 'export' && !options.to)
+    throw new UsageError(
+      'export needs --to DIR: the folder to write the dbt project to (npm run stack -- export --to out/).',
+    );
   if (options.command === 'show' && !options.inline && options.select.length === 0) {
     throw new UsageError('show needs --inline "<sql>" or --select <model>.');
   }

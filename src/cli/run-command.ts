@@ -24,6 +24,7 @@ import { folderObtainer, sampleObtainer } from './source-obtainers.ts';
 import type { LoadReport } from '../core/sources/prepare-source.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { writeArtifacts } from './write-artifacts.ts';
+import { runExportCommand } from './export-command.ts';
 import { EXIT, type CliOutput } from './cli-output.ts';
 
 const KINDS: Record<string, StepKind[]> = {
@@ -70,6 +71,19 @@ export async function runCommand(options: {
   }
   if (cli.command === 'docs') return runDocsCommand({ project, selected: selection.selected, cli, output });
   if (cli.command === 'compile') return compileSelected({ project, ids: selection.selected, output });
+  if (cli.command === 'export') {
+    await engine.lockDown();
+    return runExportCommand({
+      project,
+      files: projectFiles,
+      engine,
+      obtainer: options.obtainer ?? obtainerFor(cli, output),
+      to: cli.to ?? '',
+      force: cli.force,
+      output,
+      now,
+    });
+  }
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
   const kinds = KINDS[cli.command] ?? ['seed', 'model'];
   const wanted = selectedIds.filter((id) => kinds.includes(project.nodes.get(id)?.resourceType as StepKind));

@@ -78,7 +78,11 @@ export function loadProject(options: { files: readonly ProjectFile[]; defaultNam
   for (const test of buildTestNodes({
     project,
     schema,
-    testFiles: under(settings.testPaths, '.sql'),
+    // As in dbt, tests/generic/ holds `{% test %}` definitions, not singular tests (a dbt export writes its
+    // generic tests there; this engine runs them with its own compilers).
+    testFiles: under(settings.testPaths, '.sql').filter(
+      (file) => !inside(file.path, genericFolders(settings.testPaths)),
+    ),
     errors,
     describe: context.describe,
   }))
@@ -310,6 +314,11 @@ function describeColumns(context: LoadContext, patch: NodePatch | undefined): Mo
       { ...column, description: context.describe(column.description, patch.path) },
     ]),
   );
+}
+
+/** The folders of generic test definitions: `generic/` in each test path. */
+export function genericFolders(testPaths: readonly string[]): string[] {
+  return testPaths.map((folder) => `${folder}/generic`);
 }
 
 /** dbt's default generate_schema_name: the target schema, suffixed with a custom schema when set. */

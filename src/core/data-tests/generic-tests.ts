@@ -49,6 +49,8 @@ const ALIASES = new Map<string, string>([
   ['dbt_utils.unique_combination_of_columns', 'unique_combination_of_columns'],
   ['dbt_utils.accepted_range', 'accepted_range'],
   ['dbt_expectations.expect_column_values_to_be_between', 'accepted_range'],
+  // How a dbt export (src/core/export) spells it: a project test, as the package is not installed there.
+  ['expect_column_values_to_be_between', 'accepted_range'],
 ]);
 
 /** Every test name {@link compileGenericTest} accepts, package-qualified aliases included. */
