@@ -99,6 +99,11 @@ describe('compileGenericTest in DuckDB: the number of failing rows', () => {
     ],
     ['dbt_expectations between', testCall(BETWEEN, 'amount', { min_value: 0, max_value: 30 }), 1],
     ['dbt_expectations strictly', testCall(BETWEEN, 'amount', { min_value: -5, max_value: 30, strictly: true }), 2],
+    [
+      'between, as an export names it',
+      testCall('expect_column_values_to_be_between', 'amount', { min_value: 0, max_value: 30 }),
+      1,
+    ],
     ['dbt_expectations row_condition', testCall(BETWEEN, 'amount', { min_value: 0, row_condition: 'id = 1' }), 0],
     ['grain fails on a duplicated key', testCall('grain', undefined, { columns: ['id'] }), 1],
     ['grain passes a unique pair', testCall('grain', undefined, { columns: ['id', 'code'] }), 0],
