@@ -7,7 +7,8 @@ import { expect, test } from './fixtures.ts';
 const STAGING = 'models/staging/nsw_doe_datansw/stg__nsw_doe_datansw__master_dataset.sql';
 const STAGING_NODE = 'model.nsw_schools.stg__nsw_doe_datansw__master_dataset';
 const ORIGINAL = readFileSync(new URL(`../../${STAGING}`, import.meta.url), 'utf8');
-const EDITED = `${ORIGINAL.trimEnd()}\n-- exported as edited\n`;
+const COMMENT = '-- exported as edited\n';
+const EDITED = `${ORIGINAL}${COMMENT}`;
 
 test('Export as dbt project downloads the edited project with every source as Parquet and its own test macros', async ({
   page,
@@ -18,8 +19,9 @@ test('Export as dbt project downloads the edited project with every source as Pa
   await page.locator(`[data-path="${STAGING}"]`).click();
   await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
   await page.getByTestId('code-editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(EDITED);
+  // At the end of the file (after its last newline), where the editor indents nothing.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(COMMENT);
   await page.keyboard.press('ControlOrMeta+S');
   await expect(page.locator(`[data-path="${STAGING}"]`)).toHaveAccessibleName(/edited/);
 
