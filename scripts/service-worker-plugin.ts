@@ -3,8 +3,11 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
-/** Files of the build the service worker does not cache up front (the MVP WebAssembly is for old browsers). */
-const NOT_PRECACHED = [/^sw\.js$/, /^_headers$/, /\.map$/, /duckdb-mvp[^/]*\.wasm$/];
+/**
+ * Files of the build the service worker does not cache up front: the MVP WebAssembly is for old browsers,
+ * and the precompressed `.br`/`.gz` copies are for the host to send (the cache keeps the decoded file).
+ */
+const NOT_PRECACHED = [/^sw\.js$/, /^_headers$/, /\.map$/, /duckdb-mvp[^/]*\.wasm/, /\.(br|gz)$/];
 
 /**
  * Writes `sw.js` into the build: `src/service-worker/sw.js` with the build's file list (paths relative to

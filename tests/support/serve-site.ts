@@ -41,6 +41,22 @@ createServer((request, response) => {
   for (const [name, value] of headersFor(rules, sitePath === '/' ? '/index.html' : sitePath))
     response.setHeader(name, value);
   response.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+  // As Netlify and Cloudflare do: the build's precompressed copy, when the request accepts it.
+  const encoding = precompressedFor(file, String(request.headers['accept-encoding'] ?? ''));
+  response.setHeader('Vary', 'Accept-Encoding');
+  if (encoding) response.setHeader('Content-Encoding', encoding.name);
   response.writeHead(200);
-  createReadStream(file).pipe(response);
+  createReadStream(encoding ? encoding.file : file).pipe(response);
 }).listen(port, '127.0.0.1');
+
+/** The `.br` (preferred) or `.gz` beside a file that the request's Accept-Encoding allows, if the build has one. */
+function precompressedFor(file: string, accepted: string): { name: string; file: string } | undefined {
+  const allows = (name: string) => new RegExp(`(^|[,\\s])${name}(?![\\w-])(?!;q=0(\\.0*)?(,|$))`).test(accepted);
+  for (const [name, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (allows(name) && existsSync(file + suffix)) return { name, file: file + suffix };
+  }
+  return undefined;
+}

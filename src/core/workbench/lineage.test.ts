@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { selectableNodes } from '../graph/selectable-nodes.ts';
 import { loadProject } from '../load-project.ts';
 import { parseReport } from '../report/parse-report.ts';
-import { filterLineage, layoutLineage, lineageGraph, neighbourhood, relationsNamed } from './lineage.ts';
+import { layoutLineage } from './layout-lineage.ts';
+import { filterLineage, lineageGraph, neighbourhood, relationsNamed } from './lineage.ts';
 
 const { project, errors } = loadProject({
   files: [

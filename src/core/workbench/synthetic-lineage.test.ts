@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLineage } from './lineage.ts';
+import { layoutLineage } from './layout-lineage.ts';
 import { syntheticLineage } from './synthetic-lineage.ts';
 
 describe('syntheticLineage', () => {

@@ -3,7 +3,7 @@
  * the graph to the first frame drawn. Not part of the app bundle.
  */
 import { flushSync, mount, unmount } from 'svelte';
-import { layoutLineage } from '../../core/workbench/lineage.ts';
+import { layoutLineage } from '../../core/workbench/layout-lineage.ts';
 import { syntheticLineage } from '../../core/workbench/synthetic-lineage.ts';
 import LineageView from './LineageView.svelte';
 
