@@ -41,7 +41,8 @@ test('a staging edit rebuilds only its downstream, fails a test with its rows, r
   expect(EDITED).not.toBe(ORIGINAL);
   await page.goto('/#/reports/schools');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
-  expect(await page.getByTestId('bar-chart').getAttribute('aria-label')).toContain('Primary School');
+  // The chart's description arrives once ECharts has loaded, a moment after the app is ready.
+  await expect(page.getByTestId('bar-chart')).toHaveAttribute('aria-label', /Primary School/);
 
   await openWorkbench(page);
   await page.locator(`[data-node="${STAGING_NODE}"]`).click();
