@@ -98,6 +98,7 @@ test('the EdTech project’s report pages render their figures, and a link opens
   await ready(page);
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('edtech');
   await expect(page.getByRole('heading', { name: 'Learners and enrollments', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('data-badge')).toHaveText('Seed data');
   await expect(page.locator('.report [role="alert"]')).toHaveCount(0);
   const learners = page.getByRole('region', { name: 'Learners', exact: true });
   await expect(learners).toHaveAttribute('data-value', String(tables.students.length - 1));
