@@ -1,3 +1,5 @@
+import { parse as parseYaml } from 'yaml';
+
 /** The commands `npm run stack --` understands. */
 export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs', 'export'] as const;
 
@@ -32,6 +34,8 @@ export interface CliOptions {
   to: string | undefined;
   /** `export --force`: write into a non-empty folder that is not an earlier export. */
   force: boolean;
+  /** `--vars '{key: value}'`: vars that override dbt_project.yml's (YAML or JSON, as dbt takes them). */
+  vars: Record<string, unknown> | undefined;
 }
 
 /** A usage problem, reported with exit code 2. */
@@ -52,6 +56,7 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
   '--output': 'format',
   '--limit': 'limit',
   '--to': 'to',
+  '--vars': 'vars',
 };
 
 /**
@@ -81,6 +86,7 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
     limit: 5,
     to: undefined,
     force: false,
+    vars: undefined,
   };
   for (let index = 0; index < rest.length; index++) {
     const arg = rest[index] as string;
@@ -132,7 +138,25 @@ function setValue(options: CliOptions, key: keyof CliOptions, value: string, fla
     const limit = Number(value);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`${flag} must be a whole number, not '${value}'.`);
     options.limit = limit;
+  } else if (key === 'vars') {
+    options.vars = parseVars(value, flag);
   } else {
     (options as unknown as Record<string, string>)[key] = value;
   }
+}
+
+/** `--vars`: a YAML (or JSON) mapping of var names to values, e.g. `{today: 2026-12-01}`. */
+function parseVars(text: string, flag: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    // YAML 1.2's core schema keeps 2026-12-01 a string, as dbt's Jinja would see it in a var.
+    parsed = parseYaml(text);
+  } catch (error) {
+    throw new UsageError(`${flag} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError(
+      `${flag} must be a mapping of names to values, e.g. ${flag} '{today: 2026-12-01}', not '${text}'.`,
+    );
+  return parsed as Record<string, unknown>;
 }

@@ -50,7 +50,7 @@ export async function runCommand(options: {
   const modelPath = readProjectSettings({ files: projectFiles }).settings.modelPaths[0] ?? 'models';
   const files =
     cli.inline === undefined ? projectFiles : [...projectFiles, inlineModel({ sql: cli.inline, modelPath })];
-  const { project, errors } = loadProject({ files });
+  const { project, errors } = loadProject({ files, vars: cli.vars });
   if (errors.length > 0) {
     errors.forEach((error) => output.err(formatProjectError(error)));
     output.err(`The project could not be loaded (${errors.length} problem${errors.length === 1 ? '' : 's'}).`);

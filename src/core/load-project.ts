@@ -35,8 +35,17 @@ export interface LoadedProject {
  * models and singular tests. Every model is rendered once to discover its refs, sources and config; the
  * graph is then checked for unknown references (with the nearest names) and cycles (naming every node).
  */
-export function loadProject(options: { files: readonly ProjectFile[]; defaultName?: string }): LoadedProject {
-  const { settings, errors } = readProjectSettings({ files: options.files, defaultName: options.defaultName });
+export function loadProject(options: {
+  files: readonly ProjectFile[];
+  defaultName?: string;
+  /** Vars that override dbt_project.yml's, as dbt's `--vars` do. */
+  vars?: Readonly<Record<string, unknown>> | undefined;
+}): LoadedProject {
+  const read = readProjectSettings({ files: options.files, defaultName: options.defaultName });
+  const { errors } = read;
+  const settings = options.vars
+    ? { ...read.settings, vars: { ...read.settings.vars, ...options.vars } }
+    : read.settings;
   // Macro and test folders may sit inside the model folder (models/macros); their files are not models.
   const reserved = [...settings.macroPaths, ...settings.testPaths];
   const inside = (path: string, folders: string[]) => folders.some((folder) => path.startsWith(`${folder}/`));

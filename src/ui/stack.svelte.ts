@@ -15,7 +15,8 @@ import { withSharedEdits } from '../core/report/shared-edits.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine, onEngineRestart } from './engine.ts';
 import { withEntries } from './with-entries.ts';
-import { bundledProjectFiles, bundledReportFiles } from './project-files.ts';
+import { currentBundle, currentProject } from './current-project.ts';
+import { DEFAULT_PROJECT_ID } from './projects.ts';
 import { indexedDbEditStore } from './workbench/edit-store.ts';
 import { SCRATCH, Workspace } from './workbench/workspace.svelte.ts';
 import { settings } from './settings.svelte.ts';
@@ -79,8 +80,11 @@ const isProjectFile = (file: ProjectFile) => !file.path.startsWith('reports/') &
 class Stack {
   /** The project's files as the user has them (bundled, with saved and unsaved edits), kept in the browser. */
   readonly workspace = new Workspace({
-    bundled: [...bundledProjectFiles(), ...bundledReportFiles()],
-    store: indexedDbEditStore(),
+    bundled: currentBundle,
+    // Each project keeps its edits in a database of its own; the NSW project's is the one it always had.
+    store: indexedDbEditStore({
+      namespace: currentProject.id === DEFAULT_PROJECT_ID ? undefined : currentProject.id,
+    }),
   });
   /** loading → built, or error when nothing could be built. */
   phase = $state<StackPhase>('loading');
@@ -358,7 +362,7 @@ class Stack {
         // Saved edits that no longer load (the bundle changed under them) must not stop the app: the
         // bundled project is built, and the workbench shows what is wrong with the edits.
         this.projectErrors = loaded.errors;
-        loaded = loadProject({ files: bundledProjectFiles() });
+        loaded = loadProject({ files: currentBundle.filter(isProjectFile) });
       }
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));

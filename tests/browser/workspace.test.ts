@@ -160,6 +160,36 @@ describe('Workspace on IndexedDB', () => {
 });
 
 // Two tabs of the same site: two workspaces over one database (and its BroadcastChannel), as two tabs are.
+describe('A store per project', () => {
+  it('keeps the NSW project in the database it always had, and another project in one of its own', async () => {
+    const path = `models/namespace-test-${Date.now()}.sql`;
+    // The database every earlier version wrote to: existing users' edits must still be read from it.
+    const legacy = indexedDbEditStore({ name: 'data-stack-in-a-tab-edits' });
+    await legacy.write([{ path, record: { path, saved: 'select 1 as kept' }, expected: undefined }]);
+    try {
+      const nsw = new Workspace({ bundled: BUNDLED, store: indexedDbEditStore() });
+      await nsw.ready;
+      expect(nsw.text(path)).toBe('select 1 as kept');
+      const namespace = `edtech-test-${Date.now()}`;
+      const other = new Workspace({ bundled: BUNDLED, store: indexedDbEditStore({ namespace }), delayMs: 10 });
+      await other.ready;
+      expect(other.text(path)).toBeUndefined();
+      other.type('models/a.sql', 'select 9 as id');
+      other.save(['models/a.sql']);
+      await other.flush();
+      const again = new Workspace({ bundled: BUNDLED, store: indexedDbEditStore({ namespace }) });
+      await again.ready;
+      expect(again.text('models/a.sql')).toBe('select 9 as id');
+      const nswAgain = new Workspace({ bundled: BUNDLED, store: indexedDbEditStore() });
+      await nswAgain.ready;
+      expect(nswAgain.text('models/a.sql')).toBe('select 1 as id');
+    } finally {
+      const [stored] = await legacy.read([path]);
+      await legacy.write([{ path, record: undefined, expected: stored?.revision }]);
+    }
+  });
+});
+
 describe('Two tabs editing the same project', () => {
   const A = 'models/a.sql';
   // A long delay: each test says when a tab writes, so the order of the writes is the test's.

@@ -64,13 +64,17 @@ const DATABASE = 'data-stack-in-a-tab-edits';
 const STORE = 'edits';
 
 /**
- * The edits in this browser's IndexedDB (a separate database per `name`, for tests). Tabs of the same
+ * The edits in this browser's IndexedDB: a database per project (`namespace`: none for the NSW project,
+ * which keeps the database it had before there were other projects, so its users' edits stay where they
+ * were) or per `name` (tests). Tabs of the same
  * site share it: each write is a compare-and-set on the records' revisions inside one readwrite
  * transaction (IndexedDB runs those one at a time), and is announced on a BroadcastChannel of the same
  * name so the other tabs read what changed.
  */
-export function indexedDbEditStore(options: { factory?: IDBFactory; name?: string } = {}): EditStore {
-  const name = options.name ?? DATABASE;
+export function indexedDbEditStore(
+  options: { factory?: IDBFactory; name?: string; namespace?: string | undefined } = {},
+): EditStore {
+  const name = options.name ?? (options.namespace ? `${DATABASE}:${options.namespace}` : DATABASE);
   let opened: Promise<IDBDatabase> | undefined;
   const database = () => {
     opened ??= openDatabase(options.factory ?? indexedDB, name);
