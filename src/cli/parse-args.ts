@@ -1,5 +1,16 @@
 /** The commands `npm run stack --` understands. */
-export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs', 'export'] as const;
+export const COMMANDS = [
+  'build',
+  'seed',
+  'snapshot',
+  'run',
+  'test',
+  'ls',
+  'compile',
+  'show',
+  'docs',
+  'export',
+] as const;
 
 /** A command. */
 export type Command = (typeof COMMANDS)[number];
