@@ -15,6 +15,7 @@ import { withSharedEdits } from '../core/report/shared-edits.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine, onEngineRestart } from './engine.ts';
 import { withEntries } from './with-entries.ts';
+import { browserSnapshotStore } from './snapshots/kept-snapshots.ts';
 import { bundledProjectFiles, bundledReportFiles } from './project-files.ts';
 import { indexedDbEditStore } from './workbench/edit-store.ts';
 import { SCRATCH, Workspace } from './workbench/workspace.svelte.ts';
@@ -434,6 +435,7 @@ class Stack {
       refresh: options.refresh ?? true,
       previous: this.#state,
       loadedAt: new Date().toISOString(),
+      snapshotStore: browserSnapshotStore(getEngine),
       onEvent: (event) => this.#follow(event, origin),
     });
     this.progress = undefined;

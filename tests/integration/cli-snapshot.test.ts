@@ -26,10 +26,14 @@ const kept = join(target, 'snapshots', 'snapshot.nsw_schools.school_snapshot.jso
 const changes = changedMasterDataset();
 
 async function cli(at: string, ...args: string[]) {
+  return command(at, 'snapshot', ...args);
+}
+
+async function command(at: string, name: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCommand({
-    cli: parseArgs(['snapshot', '--target', target, ...args], { project: REPOSITORY }),
+    cli: parseArgs([name, '--target', target, ...args], { project: REPOSITORY }),
     engine: new DuckDbEngine(openNodeBindings),
     output: { out: (text) => out.push(text), err: (text) => err.push(text) },
     now: () => new Date(at),
@@ -87,6 +91,42 @@ describe('npm run stack -- snapshot, across loads', () => {
         expect.not.stringMatching(`^${changes.relocated.lga}$`),
         changes.relocated.lga,
       ]);
+    },
+  );
+
+  it(
+    'school_changes lists them from the kept history; a run that only reads the snapshot does not take one',
+    LONG,
+    async () => {
+      const before = readFileSync(kept, 'utf8');
+      const sql = "select change, school_code from {{ ref('school_changes') }} order by change, school_code";
+      const run = await command(
+        '2026-02-15T00:00:00Z',
+        'show',
+        '--inline',
+        sql,
+        '--format',
+        'csv',
+        '--limit',
+        '50',
+        '--data',
+        data,
+      );
+      expect(run.err).toBe('');
+      const expected = [
+        ...changes.closed.map((school) => `closed,${school.code}`),
+        `moved,${changes.moved.code}`,
+        `moved,${changes.relocated.code}`,
+        `opened,${changes.opened.code}`,
+        `renamed,${changes.renamed.code}`,
+      ].sort();
+      expect(
+        run.out
+          .split('\n')
+          .filter((line) => /^[a-z]+,\d+$/.test(line))
+          .sort(),
+      ).toEqual(expected);
+      expect(readFileSync(kept, 'utf8')).toBe(before);
     },
   );
 
