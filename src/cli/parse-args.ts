@@ -1,7 +1,18 @@
 import { parse as parseYaml } from 'yaml';
 
 /** The commands `npm run stack --` understands. */
-export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs', 'export'] as const;
+export const COMMANDS = [
+  'build',
+  'seed',
+  'snapshot',
+  'run',
+  'test',
+  'ls',
+  'compile',
+  'show',
+  'docs',
+  'export',
+] as const;
 
 /** A command. */
 export type Command = (typeof COMMANDS)[number];

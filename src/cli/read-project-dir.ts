@@ -8,7 +8,7 @@ const EXTENSIONS = ['.sql', '.yml', '.yaml', '.md', '.csv'];
 
 /**
  * Read a project folder: dbt_project.yml, then every project file under the folders it names (models,
- * seeds, tests, macros, docs). Paths are relative to the project, with forward slashes, as in the browser.
+ * seeds, tests, macros, snapshots, docs). Paths are relative to the project, with forward slashes, as in the browser.
  */
 export function readProjectDir(directory: string): ProjectFile[] {
   if (!existsSync(directory) || !statSync(directory).isDirectory()) {
@@ -24,6 +24,7 @@ export function readProjectDir(directory: string): ProjectFile[] {
     ...settings.seedPaths,
     ...settings.testPaths,
     ...settings.macroPaths,
+    ...settings.snapshotPaths,
     'docs',
   ]);
   const seen = new Set<string>();

@@ -8,7 +8,7 @@ import { compileNode } from '../core/plan/compile-node.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject } from '../core/load-project.ts';
 import { readProjectSettings } from '../core/project/project-settings.ts';
-import type { Project, ProjectFile } from '../core/project/types.ts';
+import type { Project, ProjectFile, ProjectNode } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import { portalObtainer } from '../download/portal-obtainer.ts';
 import type { Engine } from '../engine/contract.ts';
@@ -23,13 +23,15 @@ import { selectForCli } from './select-for-cli.ts';
 import { folderObtainer, sampleObtainer } from './source-obtainers.ts';
 import type { LoadReport } from '../core/sources/prepare-source.ts';
 import type { StepResult } from '../engine/contract.ts';
+import { snapshotFileStore } from './snapshot-files.ts';
 import { writeArtifacts } from './write-artifacts.ts';
 import { runExportCommand } from './export-command.ts';
 import { EXIT, type CliOutput } from './cli-output.ts';
 
 const KINDS: Record<string, StepKind[]> = {
-  build: ['source', 'seed', 'model', 'test'],
+  build: ['source', 'seed', 'model', 'snapshot', 'test'],
   seed: ['seed'],
+  snapshot: ['snapshot'],
   run: ['model'],
   test: ['test'],
 };
@@ -86,7 +88,7 @@ export async function runCommand(options: {
   }
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
   const kinds = KINDS[cli.command] ?? ['seed', 'model'];
-  const wanted = selectedIds.filter((id) => kinds.includes(project.nodes.get(id)?.resourceType as StepKind));
+  const wanted = selectedIds.filter((id) => kinds.includes(stepKindOf(project.nodes.get(id))));
   const shown = new Set(cli.command === 'show' ? [] : wanted);
   let index = 0;
   let total = 0;
@@ -101,6 +103,7 @@ export async function runCommand(options: {
     selected: new Set(wanted),
     withUpstream: true,
     loadedAt: now().toISOString(),
+    snapshotStore: snapshotFileStore({ target, engine, now }),
     onEvent: (event) => {
       if (event.type === 'source-planned') reports.set(event.source.uniqueId, event.report);
       if (event.type === 'planned') {
@@ -214,8 +217,13 @@ function inlineModel(options: { sql: string; modelPath: string }): ProjectFile {
   };
 }
 
+/** What kind of step a node makes: its resource type, and `snapshot` for a snapshot (a model underneath). */
+function stepKindOf(node: ProjectNode | undefined): StepKind {
+  return node?.resourceType === 'model' && node.snapshot ? 'snapshot' : (node?.resourceType as StepKind);
+}
+
 function describeProject(project: Project): string {
   const counts = new Map<string, number>();
-  for (const node of project.nodes.values()) counts.set(node.resourceType, (counts.get(node.resourceType) ?? 0) + 1);
+  for (const node of project.nodes.values()) counts.set(stepKindOf(node), (counts.get(stepKindOf(node)) ?? 0) + 1);
   return `project ${project.settings.name}: ${[...counts].map(([type, n]) => `${n} ${type}${n === 1 ? '' : 's'}`).join(', ')}`;
 }

@@ -21,6 +21,7 @@ import type {
   SourceNode,
 } from './project/types.ts';
 import { messageOf } from './text/message-of.ts';
+import { readSnapshots } from './snapshots/read-snapshots.ts';
 
 /** A loaded project, or the errors that stop it from building. */
 export interface LoadedProject {
@@ -80,6 +81,7 @@ export function loadProject(options: {
     if (model) addNode(context, model);
     else unreadable.add(baseName(file.path, '.sql'));
   }
+  for (const snapshot of readSnapshots({ ...context, files: options.files, schemaName })) addNode(context, snapshot);
   // Saved queries of the semantic layer become models too, once the models their semantic models ref exist.
   for (const model of buildMetricModels({ ...context, schema, schemaName })) addNode(context, model);
   reportPatchesWithoutNodes({ project, errors, patches: schema.models, kind: 'model', unreadable });

@@ -2,7 +2,13 @@ import type { ProjectFile } from '../core/project/types.ts';
 
 // Vite inlines the project's own files at build time, so the bundled project needs no request.
 const modelFiles = import.meta.glob<string>(
-  ['/dbt_project.yml', '/models/**/*.{sql,yml,md}', '/seeds/**/*.csv', '/tests/dbt/**/*.sql'],
+  [
+    '/dbt_project.yml',
+    '/models/**/*.{sql,yml,md}',
+    '/seeds/**/*.csv',
+    '/snapshots/**/*.{sql,yml}',
+    '/tests/dbt/**/*.sql',
+  ],
   {
     query: '?raw',
     import: 'default',

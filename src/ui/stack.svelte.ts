@@ -17,6 +17,7 @@ import { getEngine, onEngineRestart } from './engine.ts';
 import { withEntries } from './with-entries.ts';
 import { currentBundle, currentProject } from './current-project.ts';
 import { DEFAULT_PROJECT_ID } from './projects.ts';
+import { browserSnapshotStore } from './snapshots/kept-snapshots.ts';
 import { indexedDbEditStore } from './workbench/edit-store.ts';
 import { SCRATCH, Workspace } from './workbench/workspace.svelte.ts';
 import { settings } from './settings.svelte.ts';
@@ -438,6 +439,7 @@ class Stack {
       refresh: options.refresh ?? true,
       previous: this.#state,
       loadedAt: new Date().toISOString(),
+      snapshotStore: browserSnapshotStore(getEngine),
       onEvent: (event) => this.#follow(event, origin),
     });
     this.progress = undefined;

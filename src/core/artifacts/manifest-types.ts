@@ -63,7 +63,7 @@ export interface ManifestNodeConfig {
 /** A model, seed or test in `nodes`. */
 export interface ManifestNode extends ManifestResource {
   /** Kind of node. */
-  resource_type: 'model' | 'seed' | 'test';
+  resource_type: 'model' | 'seed' | 'test' | 'snapshot';
   /** Relation name (tests: their name). */
   alias: string;
   /** Resolved config. */

@@ -63,7 +63,7 @@ type BuiltNode = Exclude<ProjectNode, SourceNode>;
 function nodeEntry(project: Project, node: BuiltNode): ManifestNode {
   const entry: ManifestNode = {
     ...resourceFields(project, node),
-    resource_type: node.resourceType,
+    resource_type: node.resourceType === 'model' && node.snapshot ? 'snapshot' : node.resourceType,
     ...placement(project.settings, node),
     config: configOf(node),
     depends_on: { nodes: [...node.dependsOn], macros: [] },
@@ -87,7 +87,12 @@ function placement(settings: ProjectSettings, node: BuiltNode) {
       relation_name: qualified(`${quoteIdentifier(AUDIT_SCHEMA)}.${quoteIdentifier(node.name)}`),
     };
   }
-  const roots = node.resourceType === 'seed' ? settings.seedPaths : settings.modelPaths;
+  const roots =
+    node.resourceType === 'seed'
+      ? settings.seedPaths
+      : node.resourceType === 'model' && node.snapshot
+        ? settings.snapshotPaths
+        : settings.modelPaths;
   return {
     path: relativeTo(node.path, roots),
     alias: node.relation,

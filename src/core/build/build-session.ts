@@ -1,11 +1,12 @@
 import { ancestorsOf } from '../graph/select-nodes.ts';
-import { planBuild, planSourceLoad, type BuildStep } from '../plan/build-plan.ts';
+import { planBuild, planSourceLoad, type BuildStep, type SnapshotRun } from '../plan/build-plan.ts';
 import type { BuildEvent, EngineInfo, StepResult } from '../plan/step-result.ts';
-import type { Project, SourceNode } from '../project/types.ts';
+import type { ModelNode, Project, SourceNode } from '../project/types.ts';
 import { readSourceSpec } from '../sources/catalogue.ts';
 import { planSourceFromFiles, type PlannedSource } from '../sources/plan-source.ts';
 import { emptyLoadReport, type LoadReport } from '../sources/prepare-source.ts';
 import { messageOf } from '../text/message-of.ts';
+import type { SnapshotStore } from '../snapshots/snapshot-store.ts';
 import { RUN_TABLES, runTablesSql } from './run-tables.ts';
 import type { ObtainedSourceFile, SourceObtainer } from './source-obtainer.ts';
 
@@ -77,8 +78,10 @@ export async function runBuildSession(options: {
   refresh?: boolean | undefined;
   /** The last build's state, which this build's results are laid over. */
   previous?: BuildState | undefined;
-  /** When the sources are loaded, for the raw tables' audit column. */
+  /** When the sources are loaded, for the raw tables' audit column; also the time of any snapshot taken. */
   loadedAt: string;
+  /** Where snapshot tables are kept between runs; without it a snapshot's history lasts as long as the database. */
+  snapshotStore?: SnapshotStore | undefined;
   onEvent?: ((event: SessionEvent) => void) | undefined;
 }): Promise<BuildOutcome> {
   const { project, engine, onEvent } = options;
@@ -89,12 +92,19 @@ export async function runBuildSession(options: {
     [...project.nodes.values()].filter(
       (node): node is SourceNode => node.resourceType === 'source' && (!selected || selected.has(node.uniqueId)),
     );
-  const [info, planned] = await Promise.all([
+  const [info, planned, kept] = await Promise.all([
     engine.open(),
     Promise.all(sources.map((source) => obtainSource({ ...options, source }))),
+    loadKept(options.snapshotStore),
   ]);
   const reports = new Map(planned.map((p) => [p.report.uniqueId, p.report]));
-  const plan = planBuild({ project, selected, sourceSteps: planned.map((p) => p.step) });
+  const snapshots = {
+    at: options.loadedAt,
+    ...kept,
+    // A snapshot the selection only reads (pulled in as upstream) is restored, not taken, as `dbt run` reads it.
+    restoreOnly: new Set([...(selected ?? [])].filter((id) => !(options.selected ?? selected)?.has(id))),
+  };
+  const plan = planBuild({ project, selected, sourceSteps: planned.map((p) => p.step), snapshots });
   const errors = plan.errors.map((error) => `${error.path}: ${error.message}`);
   const previous = options.previous ?? { steps: [], results: new Map(), reports: new Map() };
   if (errors.length > 0)
@@ -114,6 +124,19 @@ export async function runBuildSession(options: {
   const outcome = { steps: plan.steps, results, reports };
   const state = layOver(previous, outcome);
   const warnings: string[] = [];
+  const taken = plan.steps
+    .filter(
+      (step, index) =>
+        step.kind === 'snapshot' && results[index]?.status === 'success' && !snapshots.restoreOnly.has(step.uniqueId),
+    )
+    .map((step) => project.nodes.get(step.uniqueId) as ModelNode);
+  try {
+    if (taken.length > 0) await options.snapshotStore?.save(taken);
+  } catch (error) {
+    warnings.push(
+      `The snapshot history (${taken.map((node) => node.name).join(', ')}) could not be kept: ${messageOf(error)}`,
+    );
+  }
   try {
     for (const sql of runTablesSql({ project, state, builtAt: options.loadedAt })) await engine.query(sql);
   } catch (error) {
@@ -145,6 +168,16 @@ export async function runBuildSession(options: {
     if (fetched) result.report.fetchedAt = fetched;
     onEvent?.({ type: 'source-planned', source, report: result.report, files });
     return result;
+  }
+}
+
+/** The kept snapshot tables, or why none can be used (every snapshot then errors rather than lose its history). */
+async function loadKept(store: SnapshotStore | undefined): Promise<Pick<SnapshotRun, 'stored' | 'unavailable'>> {
+  if (!store) return {};
+  try {
+    return { stored: await store.load() };
+  } catch (error) {
+    return { unavailable: `The kept snapshot history could not be read: ${messageOf(error)}` };
   }
 }
 

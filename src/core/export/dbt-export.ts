@@ -99,7 +99,13 @@ function hasTimeSpine(files: readonly ProjectFile[]): boolean {
 
 function belongsToProject(file: ProjectFile, settings: Project['settings']): boolean {
   if (file.path === 'dbt_project.yml') return true;
-  const folders = [...settings.modelPaths, ...settings.seedPaths, ...settings.testPaths, ...settings.macroPaths];
+  const folders = [
+    ...settings.modelPaths,
+    ...settings.seedPaths,
+    ...settings.testPaths,
+    ...settings.macroPaths,
+    ...settings.snapshotPaths,
+  ];
   if (folders.some((folder) => file.path.startsWith(`${folder}/`))) return true;
   // docs/ is read for `{% docs %}` blocks only; other notes there are not the project's.
   return file.path.startsWith('docs/') && file.path.endsWith('.md') && file.content.includes('{% docs');

@@ -31,7 +31,7 @@ export interface ParsedSelector {
 }
 
 /** Values `resource_type:` accepts: the node kinds this project has. */
-export const RESOURCE_TYPES = ['model', 'seed', 'source', 'test'] as const;
+export const RESOURCE_TYPES = ['model', 'seed', 'snapshot', 'source', 'test'] as const;
 
 /** Values `state:` accepts, as in dbt (its `modified.*` sub-selectors need more than a checksum). */
 export const STATE_VALUES = ['modified', 'new', 'old', 'unmodified'] as const;

@@ -330,8 +330,8 @@ describe('selectNodes errors', () => {
     ['@ with a trailing +', { select: '@orders+' }, [/"@orders\+": "@" cannot be combined with a trailing "\+"/]],
     [
       'an unknown resource type',
-      { select: 'resource_type:snapshot' },
-      [/unknown resource_type "snapshot"; valid values are model, seed, source, test/],
+      { select: 'resource_type:exposure' },
+      [/unknown resource_type "exposure"; valid values are model, seed, snapshot, source, test/],
     ],
     [
       'an unknown state',

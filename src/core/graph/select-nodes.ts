@@ -7,7 +7,7 @@ export interface SelectableNode {
   /** The node's name, e.g. `stg__a`; for a source, its table name (sources are selected with `source:`). */
   name: string;
   /** The kind of node, for `resource_type:` and for finding tests to select indirectly. */
-  resourceType: 'model' | 'seed' | 'source' | 'test';
+  resourceType: 'model' | 'seed' | 'source' | 'test' | 'snapshot';
   /** File path relative to the project root, e.g. `models/staging/stg__a.sql`; sources and tests: their YAML or SQL. */
   path: string;
   /** Tags from config, for `tag:`. */

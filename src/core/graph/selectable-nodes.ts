@@ -10,7 +10,7 @@ export function selectableNodes(project: Project): SelectableNode[] {
   return [...project.nodes.values()].map((node) => ({
     uniqueId: node.uniqueId,
     name: node.name,
-    resourceType: node.resourceType,
+    resourceType: node.resourceType === 'model' && node.snapshot ? 'snapshot' : node.resourceType,
     path: node.path,
     tags: node.config.tags,
     dependsOn: node.dependsOn,

@@ -4,9 +4,26 @@ import { LOAD_DIRECTORY } from '../sql/lockdown.ts';
 import { quoteIdentifier, quoteLiteral } from '../sql/quote.ts';
 import { compileNode, relationOf } from './compile-node.ts';
 import { messageOf } from '../text/message-of.ts';
+import { snapshotStatements } from '../snapshots/snapshot-sql.ts';
+import { restoreSnapshot, type StoredSnapshot } from '../snapshots/stored-snapshot.ts';
 
-/** Which kind of work a step does: load a source's raw file, load a seed, build a model, run a test. */
-export type StepKind = 'source' | 'seed' | 'model' | 'test';
+/** Which kind of work a step does: load a source's raw file, load a seed, build a model, take a snapshot, run a test. */
+export type StepKind = 'source' | 'seed' | 'model' | 'snapshot' | 'test';
+
+/** What taking snapshots needs: the time of this run and the tables kept from earlier runs. */
+export interface SnapshotRun {
+  /** ISO time of this run (dbt's `snapshot_get_time()`). */
+  at: string;
+  /**
+   * Tables kept since earlier runs, by unique id: each is restored before its snapshot runs. A string says
+   * why a kept table cannot be used: that snapshot errors with it instead of starting its history again.
+   */
+  stored?: ReadonlyMap<string, StoredSnapshot | string> | undefined;
+  /** Why no kept table can be read at all: every snapshot errors with it. */
+  unavailable?: string | undefined;
+  /** Snapshots only read by this build: restored (or created empty), not taken. */
+  restoreOnly?: ReadonlySet<string> | undefined;
+}
 
 /** Where a test's failing rows are kept, so they can be queried after the build (dbt's store_failures). */
 export const AUDIT_SCHEMA = 'main_dbt_test__audit';
@@ -68,6 +85,8 @@ export function planBuild(options: {
   selected?: ReadonlySet<string> | undefined;
   /** Source loads to run first (from `planSourceLoad`); what reads a failed source is skipped. */
   sourceSteps?: readonly BuildStep[];
+  /** For snapshots: this run's time and the kept tables (default: now, nothing kept). */
+  snapshots?: SnapshotRun | undefined;
 }): { steps: BuildStep[]; errors: PlanError[] } {
   const { project } = options;
   const sourceSteps = options.sourceSteps ?? [];
@@ -115,7 +134,8 @@ export function planBuild(options: {
   for (const id of order) {
     const node = project.nodes.get(id) as ProjectNode;
     try {
-      steps.push(planStep({ project, node, dependsOn: waitsFor(node) }));
+      const snapshots = options.snapshots ?? { at: new Date().toISOString() };
+      steps.push(planStep({ project, node, dependsOn: waitsFor(node), snapshots }));
     } catch (error) {
       errors.push({ uniqueId: id, path: node.path, message: messageOf(error) });
     }
@@ -175,7 +195,12 @@ export function planSourceLoad(options: {
   };
 }
 
-function planStep(options: { project: Project; node: ProjectNode; dependsOn: string[] }): BuildStep {
+function planStep(options: {
+  project: Project;
+  node: ProjectNode;
+  dependsOn: string[];
+  snapshots: SnapshotRun;
+}): BuildStep {
   const { project, node, dependsOn } = options;
   const base = { uniqueId: node.uniqueId, name: node.name, path: node.path, dependsOn };
   if (node.resourceType === 'seed') {
@@ -191,6 +216,38 @@ function planStep(options: { project: Project; node: ProjectNode; dependsOn: str
         `create schema if not exists ${quoteIdentifier(node.schema)}`,
         // dbt infers seed column types from the data (agate); DuckDB's CSV sniffer does the same job.
         `create or replace table ${relation} as select * from read_csv(${quoteLiteral(fileName)}, header = true, auto_detect = true)`,
+      ],
+      countSql: `select count(*) from ${relation}`,
+    };
+  }
+  if (node.resourceType === 'model' && node.snapshot) {
+    const relation = relationOf(node) as string;
+    const compiledSql = compileNode({ project, node });
+    const kept = options.snapshots.stored?.get(node.uniqueId);
+    const stored = typeof kept === 'string' ? undefined : kept;
+    const unusable = typeof kept === 'string' ? kept : options.snapshots.unavailable;
+    const restore = stored ? restoreSnapshot({ stored, relation, name: node.name }) : undefined;
+    const [createSchema, ...merge] = snapshotStatements({
+      relation,
+      schema: node.schema,
+      sourceSql: compiledSql,
+      settings: node.snapshot,
+      snapshotAt: options.snapshots.at,
+    });
+    return {
+      ...base,
+      kind: 'snapshot',
+      label: 'snapshot',
+      compiledSql,
+      rawSql: node.rawSql,
+      files: restore ? [restore.file] : undefined,
+      error: unusable
+        ? `${unusable} Not taking snapshot ${node.name}, so its history is not started again.`
+        : undefined,
+      statements: [
+        createSchema as string,
+        ...(restore ? [restore.statement] : []),
+        ...(options.snapshots.restoreOnly?.has(node.uniqueId) ? merge.slice(0, 1) : merge),
       ],
       countSql: `select count(*) from ${relation}`,
     };

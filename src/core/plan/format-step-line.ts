@@ -17,6 +17,7 @@ function describe(step: BuildStep, result: StepResult, seconds: string): [string
   switch (result.status) {
     case 'success':
       if (step.kind === 'source') return [`OK loaded source ${target}`, `${result.rows ?? 0} rows in ${seconds}`];
+      if (step.kind === 'snapshot') return [`OK snapshotted ${target}`, `OK in ${seconds}`];
       if (step.kind === 'seed') return [`OK loaded seed file ${target}`, `INSERT ${result.rows ?? 0} in ${seconds}`];
       return [`OK created ${step.label} ${target}`, `OK in ${seconds}`];
     case 'pass':

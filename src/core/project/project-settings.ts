@@ -19,11 +19,13 @@ export function readProjectSettings(options: { files: readonly ProjectFile[]; de
     seedPaths: ['seeds'],
     testPaths: ['tests'],
     macroPaths: ['macros'],
+    snapshotPaths: ['snapshots'],
     targetPath: 'target',
     vars: {},
     modelConfig: {},
     seedConfig: {},
     testConfig: {},
+    snapshotConfig: {},
   };
   if (!file) return { settings: defaults, errors: [] };
   const yaml = readYaml(file);
@@ -52,11 +54,13 @@ export function readProjectSettings(options: { files: readonly ProjectFile[]; de
       seedPaths: paths('seed-paths', defaults.seedPaths),
       testPaths: paths('test-paths', defaults.testPaths),
       macroPaths: paths('macro-paths', defaults.macroPaths),
+      snapshotPaths: paths('snapshot-paths', defaults.snapshotPaths),
       targetPath: typeof raw['target-path'] === 'string' ? raw['target-path'] : defaults.targetPath,
       vars: asRecord(raw.vars),
       modelConfig: asRecord(raw.models),
       seedConfig: asRecord(raw.seeds),
       testConfig: asRecord(raw['data_tests'] ?? raw.tests),
+      snapshotConfig: asRecord(raw.snapshots),
     },
     errors,
   };

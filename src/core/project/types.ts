@@ -6,8 +6,8 @@ export interface ProjectFile {
   content: string;
 }
 
-/** How a model is materialised in the database. */
-export type Materialization = 'view' | 'table' | 'ephemeral';
+/** How a model is materialised in the database; `snapshot` only for snapshots (src/core/snapshots). */
+export type Materialization = 'view' | 'table' | 'ephemeral' | 'snapshot';
 
 /** Test severity, as dbt spells it. */
 export type Severity = 'warn' | 'error';
@@ -88,6 +88,25 @@ export interface ModelNode extends BaseNode {
   schema: string;
   /** Relation name (the alias, or the model name). */
   relation: string;
+  /**
+   * Set for a dbt snapshot (`snapshots/`): how its history is kept. A snapshot is a model for refs, lineage
+   * and selection; its unique id starts `snapshot.` and it builds by merging, not by replacing.
+   */
+  snapshot?: SnapshotSettings | undefined;
+}
+
+/** How a dbt snapshot keeps history (its `config`), as read by src/core/snapshots/snapshot-settings.ts. */
+export interface SnapshotSettings {
+  /** The columns that identify a row (`unique_key`, a column or a list of columns). */
+  uniqueKey: string[];
+  /** `timestamp` (a newer `updated_at` means a new version) or `check` (a change in `check_cols`). */
+  strategy: 'timestamp' | 'check';
+  /** The `updated_at` column: required by `timestamp`, optional for `check` (else the snapshot's time). */
+  updatedAt?: string | undefined;
+  /** `check` only: the columns compared, or `all` of the query's columns. */
+  checkCols: string[] | 'all';
+  /** What a row missing from the query does: nothing, closes its version, or adds a deleted version. */
+  hardDeletes: 'ignore' | 'invalidate' | 'new_record';
 }
 
 /** A CSV file under the seed paths, loaded as a table. */
@@ -171,6 +190,8 @@ export interface ProjectSettings {
   testPaths: string[];
   /** Folders holding macros. */
   macroPaths: string[];
+  /** Folders holding snapshots (`snapshot-paths`, dbt's default `snapshots`). */
+  snapshotPaths: string[];
   /** Where artifacts go, relative to the project. */
   targetPath: string;
   /** Project variables for `var()`. */
@@ -181,6 +202,8 @@ export interface ProjectSettings {
   seedConfig: Record<string, unknown>;
   /** The `data_tests:` / `tests:` config tree. */
   testConfig: Record<string, unknown>;
+  /** The `snapshots:` config tree. */
+  snapshotConfig: Record<string, unknown>;
 }
 
 /** A loaded project: every node, ready to be planned. */

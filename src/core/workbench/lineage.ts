@@ -30,7 +30,7 @@ export function lineageGraph(options: {
   const graph: LineageNode[] = options.nodes.map((node) => ({
     id: node.uniqueId,
     label: node.name,
-    kind: node.resourceType === 'model' && node.name.startsWith(SAVED_QUERY_PREFIX) ? 'metric' : node.resourceType,
+    kind: lineageKind(node),
     path: node.path,
     dependsOn: [...node.dependsOn],
   }));
@@ -52,6 +52,12 @@ export function lineageGraph(options: {
     });
   }
   return graph;
+}
+
+/** A node's kind in the lineage: saved queries are metrics; a snapshot draws as the model it is for refs. */
+function lineageKind(node: SelectableNode): LineageKind {
+  if (node.resourceType === 'snapshot') return 'model';
+  return node.resourceType === 'model' && node.name.startsWith(SAVED_QUERY_PREFIX) ? 'metric' : node.resourceType;
 }
 
 /** Relation names a query reads: the last part of each name after `from` or `join`, lower-cased. */

@@ -30,12 +30,23 @@ export interface TreeChild {
   resourceType: ProjectNode['resourceType'];
 }
 
-const GROUP_ORDER = ['Project', 'Sources', 'Models', 'Metrics', 'Macros', 'Tests', 'Seeds', 'Reports', 'Other'];
+const GROUP_ORDER = [
+  'Project',
+  'Sources',
+  'Models',
+  'Metrics',
+  'Macros',
+  'Tests',
+  'Seeds',
+  'Snapshots',
+  'Reports',
+  'Other',
+];
 
 /**
  * Group the project's files the way a dbt user reads a project: the project file; the YAML declaring
  * sources; each model folder (`staging`, `prep`, `marts`, …) in the project's order; metrics; macros;
- * singular tests; seeds; reports. Each model file lists the generic tests attached to its model; each
+ * singular tests; seeds; snapshots; reports. Each model file lists the generic tests attached to its model; each
  * YAML file lists the other nodes it declares.
  */
 export function projectTree(options: { files: readonly ProjectFile[]; project: Project }): TreeGroup[] {
@@ -101,6 +112,7 @@ export function projectTree(options: { files: readonly ProjectFile[]; project: P
     if (inside(settings.macroPaths)) return 'Macros';
     if (inside(settings.testPaths)) return 'Tests';
     if (inside(settings.seedPaths)) return 'Seeds';
+    if (inside(settings.snapshotPaths)) return 'Snapshots';
     const folder = settings.modelPaths.find((modelPath) => path.startsWith(`${modelPath}/`));
     if (folder === undefined) return 'Other';
     const layer = path.slice(folder.length + 1).split('/');
