@@ -217,6 +217,63 @@ line', null, false)
       expect(sum.rows).toEqual([{ s: 6 }]);
     });
 
+    it('counts rows and failures from what each statement wrote, and runs a shared setup statement once per build', async () => {
+      const loaded = loadProject({
+        files: [
+          { path: 'models/staging/base.sql', content: 'select range as n from range(5)' },
+          {
+            path: 'models/marts/wide.sql',
+            content: "{{ config(materialized='table') }}\nselect n from {{ ref('base') }}",
+          },
+          {
+            path: 'models/marts/broken.sql',
+            content: "{{ config(materialized='table') }}\nselect nope from {{ ref('base') }}",
+          },
+          {
+            path: 'models/marts/after.sql',
+            content: "{{ config(materialized='table') }}\nselect * from {{ ref('broken') }}",
+          },
+          {
+            path: 'models/marts/other.sql',
+            content: "{{ config(materialized='table') }}\nselect n from {{ ref('base') }} where n > 2",
+          },
+          {
+            path: 'models/marts/_marts.yml',
+            content: [
+              'models:',
+              '  - name: other',
+              '    columns:',
+              '      - name: n',
+              '        data_tests:',
+              '          - accepted_values:',
+              '              values: [3]',
+            ].join('\n'),
+          },
+        ],
+      });
+      expect(loaded.errors).toEqual([]);
+      await engine.query('create or replace table contract_setup_log (step varchar)');
+      // Each step says it needs the same setup; the first step needing it (after) is skipped, as its upstream fails.
+      const steps = planBuild({ project: loaded.project }).steps.map((step) => ({
+        ...step,
+        setupSql: [...(step.setupSql ?? []), "insert into contract_setup_log values ('once')"],
+      }));
+      const order = steps.map((step) => step.name);
+      expect(order.indexOf('broken')).toBeLessThan(order.indexOf('after'));
+      const results = await engine.build(steps);
+      const byName = Object.fromEntries(results.map((result, index) => [order[index], result] as const));
+      expect(byName.base).toMatchObject({ status: 'success', rows: 5 });
+      expect(byName.wide).toMatchObject({ status: 'success', rows: 5 });
+      expect(byName.other).toMatchObject({ status: 'success', rows: 2 });
+      expect(byName.broken).toMatchObject({ status: 'error', error: { model: 'model.project.broken' } });
+      expect(byName.broken?.error?.message).toMatch(/nope/);
+      expect(byName.after).toMatchObject({ status: 'skipped', error: { model: 'model.project.after' } });
+      const test = results.find((result) => result.uniqueId.startsWith('test.'));
+      expect(test).toMatchObject({ status: 'fail', failures: 1 });
+      const log = decodeResult((await engine.query('select count(*)::int as n from contract_setup_log')).ipc);
+      expect(log.rows).toEqual([{ n: 1 }]);
+    });
+
     // A count over a trillion rows runs for hours: each of these ends only because it was cancelled.
     const RUNAWAY = 'select count(*) as n from range(1000000000000)';
 
