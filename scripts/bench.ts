@@ -3,7 +3,9 @@
  * ratio, target, pass/FAIL) and written to bench/results.json and bench/results.md. It benchmarks the
  * current dist/ and does not build it: run `npm run build` first (it says so if dist/ is missing). Ratios
  * measured side by side in this one run are what count; absolute times are context (a shared 2-core machine).
- * RUNS (default 3) sets the runs per browser figure. Not a test: nothing here fails `npm test`.
+ * RUNS (default 3) sets the runs per browser figure. BENCH_ONLY=P2,P3 takes only the figures whose id starts
+ * with one of those (P6 takes both P6 rows); a partial run writes bench/results-partial.{json,md} and leaves the
+ * full table alone. Not a test: nothing here fails `npm test`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +19,12 @@ import { formatMarkdownTable, formatTextTable, judge, summarizeVerdicts, type Me
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 7490);
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((id) => id.trim())
+  .filter(Boolean);
+/** Whether a figure (by its id, `P4 ×10`) is wanted: all of them unless BENCH_ONLY names some. */
+const wants = (id: string) => ONLY.length === 0 || ONLY.some((prefix) => id.startsWith(prefix));
 const distDir = resolve('dist');
 if (!existsSync(resolve(distDir, 'index.html'))) {
   console.error('No dist/index.html: run `npm run build` first (npm run bench measures the build as it is).');
@@ -38,14 +46,14 @@ const server = await startSiteServer({ distDir, benchDir, port: PORT });
 let browser;
 try {
   console.log('Browser: P1 cold start (app and reference alternating), warm revisit, P6…');
-  browser = await measureInBrowser({ origin: `http://127.0.0.1:${PORT}`, runs: RUNS });
+  browser = await measureInBrowser({ origin: `http://127.0.0.1:${PORT}`, runs: RUNS, wants });
 } finally {
   server.close();
 }
 
 console.log('P2: headless build over DuckDB-WASM in Node, then the same steps on native DuckDB…');
-const recorded = await recordBuild();
-const native = await replayNatively(recorded.steps);
+const recorded = wants('P2') ? await recordBuild() : { steps: [], wasmMs: Number.NaN, wasmStepsMs: Number.NaN };
+const native = wants('P2') ? await replayNatively(recorded.steps) : { ms: Number.NaN, errors: 0 };
 
 measurements.push(
   {
@@ -132,14 +140,15 @@ measurements.push(
   },
 );
 
-const rows = measurements.map(judge);
+const results = ONLY.length > 0 ? 'bench/results-partial' : 'bench/results';
+const rows = measurements.filter((measurement) => wants(measurement.id)).map(judge);
 const measuredAt = new Date().toISOString();
 console.log('');
 console.log(formatTextTable(rows));
-console.log(`\n${summarizeVerdicts(rows)}. Notes: bench/results.md.`);
+console.log(`\n${summarizeVerdicts(rows)}. Notes: ${results}.md.`);
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt, runs: RUNS, rows }, null, 2)}\n`);
+writeFileSync(`${results}.json`, `${JSON.stringify({ measuredAt, runs: RUNS, rows }, null, 2)}\n`);
 writeFileSync(
-  'bench/results.md',
+  `${results}.md`,
   `# npm run bench\n\nMeasured ${measuredAt} on this machine (${RUNS} runs per browser figure; \`npm run build\` first).\n\n${formatMarkdownTable(rows)}\n\n${summarizeVerdicts(rows)}.\n`,
 );
