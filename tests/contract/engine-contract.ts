@@ -38,6 +38,9 @@ export function defineEngineContract(options: { name: string; open: () => Promis
     });
 
     it('ends a query that runs out of memory with a plain message, and stays usable', async () => {
+      // Capped well below the WebAssembly default (3.1 GiB), so a tab stays under 2 GB and gets the plain message.
+      const limit = decodeResult((await engine.query("select current_setting('memory_limit') as m")).ipc).rows;
+      expect(limit).toEqual([{ m: '1.2 GiB' }]);
       await engine.query('create or replace table contract_kept as select 7 as n');
       await engine.query("set memory_limit = '100MB'");
       try {
