@@ -17,10 +17,8 @@ import { toErrorData } from '../engine/errors.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import { exportTable } from '../engine/export-rows.ts';
 import { CancelledError, runPendingQuery, type CancelToken } from './pending-query.ts';
+import { MEMORY_LIMIT } from './memory-limit.ts';
 import { plainError } from './plain-error.ts';
-
-/** What the database may hold in memory (DuckDB's `memory_limit`): see `startDatabase`. */
-export const MEMORY_LIMIT = '1.25GiB';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
 export type OpenBindings = () => Promise<DuckDBBindings>;
@@ -211,10 +209,7 @@ async function startDatabase(openBindings: OpenBindings): Promise<Database> {
   // that. A query needing one fails with DuckDB's message naming the extension instead of hanging offline.
   connection.query('SET autoinstall_known_extensions = false');
   connection.query('SET autoload_known_extensions = false');
-  // DuckDB-WASM's default limit is 80% of the 4 GiB WebAssembly address space (3.1 GiB): a build that big would
-  // take the tab past what a browser gives it, and the tab dies (or WebAssembly traps) instead of DuckDB saying
-  // "Out of Memory Error", which plainError turns into a plain message and which leaves the database usable.
-  // Capped here, the database's own data stays under the limit and the tab, with its JavaScript, under 2 GB.
+  // Below DuckDB-WASM's default, so DuckDB refuses plainly before the tab runs out (see MEMORY_LIMIT).
   connection.query(`SET memory_limit = '${MEMORY_LIMIT}'`);
   const id = connection.useUnsafe((_, connectionId) => connectionId);
   return { bindings, connection, id, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };

@@ -5,6 +5,7 @@ import { loadProject } from '../../src/core/load-project.ts';
 import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
 import type { Engine } from '../../src/engine/contract.ts';
+import { MEMORY_LIMIT } from '../../src/database/memory-limit.ts';
 
 /**
  * The one contract every Engine keeps, as DuckDB-WASM runs one suite against each of its bindings: the
@@ -60,7 +61,8 @@ export function defineEngineContract(options: { name: string; open: () => Promis
         expect(byName.hungry?.error?.message).toMatch(/^Out of memory: this query needed more than the 95\.3 MiB/);
         expect(byName.modest?.status).toBe('success');
       } finally {
-        await engine.query('reset memory_limit');
+        // Back to the engine's own cap (RESET would restore DuckDB's default, not the engine's).
+        await engine.query(`set memory_limit = '${MEMORY_LIMIT}'`);
       }
       expect(decodeResult((await engine.query('select n from contract_kept')).ipc).rows).toEqual([{ n: 7 }]);
     });
