@@ -2,7 +2,7 @@
  * Where a full headless build's time goes, phase by phase: loading the project, generating the sample,
  * reading and checking each source (XLSX/CSV parsing, contracts), planning (Jinja), and on DuckDB-WASM in
  * Node each step's statements and its count query, split by kind. Prints a breakdown; not a test.
- * `tsx scripts/bench/profile-build.ts` (SCALE=n for the scaled sample).
+ * `tsx scripts/bench/profile-build.ts`.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { resolve } from 'node:path';
