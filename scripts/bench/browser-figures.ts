@@ -32,8 +32,16 @@ export interface BrowserFigures {
   stagingEditError?: string | undefined;
 }
 
-/** Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. */
-export async function measureInBrowser(options: { origin: string; runs: number }): Promise<BrowserFigures> {
+/**
+ * Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. `wants(id)` says
+ * which figures to take (`BENCH_ONLY`); the app's cold visits are made when P1, Warm, P2 or Requests is wanted.
+ */
+export async function measureInBrowser(options: {
+  origin: string;
+  runs: number;
+  wants?: (id: string) => boolean;
+}): Promise<BrowserFigures> {
+  const wants = options.wants ?? (() => true);
   const browser = await chromium.launch({ executablePath: findBrowser()?.executablePath, args: CHROMIUM_ARGS });
   const figures: BrowserFigures = {
     appColdMs: [],
@@ -47,27 +55,30 @@ export async function measureInBrowser(options: { origin: string; runs: number }
     stagingEditMs: [],
   };
   try {
-    for (let run = 0; run < options.runs; run++) {
+    const appVisits = ['P1', 'Warm', 'P2', 'Requests'].some(wants);
+    for (let run = 0; run < (appVisits ? options.runs : 0); run++) {
       await withContext(browser, figures, async (page) => {
         const failed = run === 0 ? watchFailures(page) : [];
         figures.appColdMs.push(await timeTo(page, `${options.origin}/`, APP_READY));
         figures.buildMs.push(Number(await page.locator('[data-build-ms]').getAttribute('data-build-ms')));
         if (run === 0) figures.failedRequests.push(...failed);
-        figures.warmMs.push(await timeTo(page, `${options.origin}/`, APP_READY));
+        if (wants('Warm')) figures.warmMs.push(await timeTo(page, `${options.origin}/`, APP_READY));
       });
+      if (!wants('P1')) continue;
       await withContext(browser, figures, async (page) => {
         figures.referenceMs.push(await timeTo(page, `${options.origin}${BENCH_PREFIX}reference.html`, ENGINE_READY));
       });
     }
-    await withContext(browser, figures, async (page) => {
-      try {
-        figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
-      } catch (error) {
-        // One figure that cannot be taken must not lose the others: the table shows it as n/a with why.
-        figures.stagingEditError = String(error).split('\n')[0];
-      }
-    });
-    for (let run = 0; run < options.runs; run++) {
+    if (wants('P3'))
+      await withContext(browser, figures, async (page) => {
+        try {
+          figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
+        } catch (error) {
+          // One figure that cannot be taken must not lose the others: the table shows it as n/a with why.
+          figures.stagingEditError = String(error).split('\n')[0];
+        }
+      });
+    for (let run = 0; run < (wants('P6') ? options.runs : 0); run++) {
       await withContext(browser, figures, async (page) => {
         await page.goto(`${options.origin}${BENCH_PREFIX}lineage.html`);
         await page.waitForFunction(() => 'runLineageBench' in globalThis);

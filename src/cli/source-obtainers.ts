@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ObtainedSourceFile, SourceObtainer } from '../core/build/source-obtainer.ts';
-import { SAMPLE_GENERATORS } from '../sample/registry.ts';
+import { sampleGenerators } from '../sample/registry.ts';
 import type { SampleFile } from '../sample/sample-file.ts';
 
 /**
@@ -21,14 +21,15 @@ export function folderObtainer(folder: string): SourceObtainer {
 /**
  * Source files from the generated offline sample (deterministic: the same files the browser bundles). One
  * generator makes all of a dataset's files (RAM's six years, enrolments' four resources), so each runs once
- * per obtainer.
+ * per obtainer. `scale` makes every per-school dataset that many times bigger (load tests; see scale-sample.ts).
  */
-export function sampleObtainer(): SourceObtainer {
+export function sampleObtainer(options: { scale?: number } = {}): SourceObtainer {
+  const generators = sampleGenerators(options.scale ?? 1);
   const generated = new Map<string, SampleFile[]>();
   return {
     obtain: async ({ source, file }): Promise<ObtainedSourceFile> => {
       const name = typeof source.meta.sample === 'string' ? source.meta.sample : undefined;
-      const generate = name ? SAMPLE_GENERATORS[name] : undefined;
+      const generate = name ? generators[name] : undefined;
       if (name && generate && !generated.has(name)) generated.set(name, generate());
       const sample = name ? generated.get(name)?.find((candidate) => candidate.fileName === file.fileName) : undefined;
       if (!sample)

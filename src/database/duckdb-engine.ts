@@ -17,6 +17,7 @@ import { toErrorData } from '../engine/errors.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import { exportTable } from '../engine/export-rows.ts';
 import { CancelledError, runPendingQuery, type CancelToken } from './pending-query.ts';
+import { MEMORY_LIMIT } from './memory-limit.ts';
 import { plainError } from './plain-error.ts';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
@@ -144,11 +145,13 @@ async function buildSteps(options: {
 }): Promise<StepResult[]> {
   const { database, token, steps, onEvent } = options;
   const failed = new Map<string, string>();
+  // Setup statements (`create schema if not exists`) already run in this build: the same for many steps.
+  const setUp = new Set<string>();
   const results: StepResult[] = [];
   for (const [position, step] of steps.entries()) {
     const index = position + 1;
     onEvent?.({ uniqueId: step.uniqueId, phase: 'started', index, total: steps.length });
-    const result = token.cancelled ? cancelledStep(step) : await runStep({ ...database, token, step, failed });
+    const result = token.cancelled ? cancelledStep(step) : await runStep({ ...database, token, step, failed, setUp });
     // Like dbt build: errors, skips and error-severity test failures stop what is downstream.
     if (result.status === 'error' || result.status === 'skipped' || result.status === 'fail')
       failed.set(step.uniqueId, step.name);
@@ -206,6 +209,8 @@ async function startDatabase(openBindings: OpenBindings): Promise<Database> {
   // that. A query needing one fails with DuckDB's message naming the extension instead of hanging offline.
   connection.query('SET autoinstall_known_extensions = false');
   connection.query('SET autoload_known_extensions = false');
+  // Below DuckDB-WASM's default, so DuckDB refuses plainly before the tab runs out (see MEMORY_LIMIT).
+  connection.query(`SET memory_limit = '${MEMORY_LIMIT}'`);
   const id = connection.useUnsafe((_, connectionId) => connectionId);
   return { bindings, connection, id, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };
 }
@@ -217,8 +222,9 @@ async function runStep(options: {
   token: CancelToken;
   step: BuildStep;
   failed: Map<string, string>;
+  setUp: Set<string>;
 }): Promise<StepResult> {
-  const { bindings, connection, id, token, step, failed } = options;
+  const { bindings, connection, id, token, step, failed, setUp } = options;
   const run = (sql: string) => runPendingQuery({ bindings, connection: id, sql, token });
   const blocked = step.dependsOn.find((id) => failed.has(id));
   if (blocked) {
@@ -240,17 +246,21 @@ async function runStep(options: {
   }
   const started = now();
   try {
+    for (const statement of step.setupSql ?? []) {
+      if (setUp.has(statement)) continue;
+      await run(statement);
+      setUp.add(statement);
+    }
+    let last: Uint8Array | undefined;
     for (const file of step.files ?? []) bindings.registerFileText(file.name, file.text);
     try {
-      for (const statement of step.statements) await run(statement);
+      for (const statement of step.statements) last = await run(statement);
     } finally {
       for (const file of step.files ?? []) bindings.dropFile(file.name);
     }
-    const count = Number(
-      tableFromIPC(await run(step.countSql))
-        .get(0)
-        ?.toArray()[0] ?? 0,
-    );
+    // Without a count query, the last statement is a `create table … as`, whose result is the rows it wrote.
+    const countResult = step.countSql ? await run(step.countSql) : last;
+    const count = countResult ? firstNumber(countResult) : 0;
     if (step.kind !== 'test')
       return { uniqueId: step.uniqueId, status: 'success', elapsedMs: now() - started, rows: count };
     const failingRows = count > 0 && step.sampleSql ? await run(step.sampleSql) : undefined;
@@ -282,6 +292,11 @@ async function runStep(options: {
       },
     };
   }
+}
+
+/** The first column of the first row of an Arrow IPC result, as a number (0 when there is no row). */
+function firstNumber(ipc: Uint8Array): number {
+  return Number(tableFromIPC(ipc).get(0)?.toArray()[0] ?? 0);
 }
 
 function now(): number {

@@ -14,18 +14,23 @@ import { createSchoolHistory, SAMPLE_SEED, type SchoolHistory } from './school-h
  * downloads keep the portal's file names; DataStore resources are one-page `datastore_search` responses named
  * `<resource id>.json`. Deterministic: every call gives byte-identical files.
  */
-export const CSV_SAMPLES: Readonly<Record<string, () => SampleFile[]>> = {
-  ram: () => generateRamFiles(sampleHistory()),
-  attendance: () => [generateAttendanceFile(sampleHistory())],
-  composite_classes: () => [generateCompositeClassesFile(sampleHistory())],
-  enrolments: () => generateEnrolmentPages(sampleHistory()),
-  retention: () => generateRetentionPages({ seed: SAMPLE_SEED }),
-  class_size: () => [generateClassSizePage({ seed: SAMPLE_SEED })],
-};
+export const CSV_SAMPLES: Readonly<Record<string, () => SampleFile[]>> = csvSamples(sampleHistory);
+
+/** The same samples drawn from another history (a scaled one: `scaleHistory`), made when first asked for. */
+export function csvSamples(history: () => SchoolHistory): Readonly<Record<string, () => SampleFile[]>> {
+  return {
+    ram: () => generateRamFiles(history()),
+    attendance: () => [generateAttendanceFile(history())],
+    composite_classes: () => [generateCompositeClassesFile(history())],
+    enrolments: () => generateEnrolmentPages(history()),
+    retention: () => generateRetentionPages({ seed: SAMPLE_SEED }),
+    class_size: () => [generateClassSizePage({ seed: SAMPLE_SEED })],
+  };
+}
 
 let history: SchoolHistory | undefined;
 
 /** The schools behind the samples, drawn once (about a second) and shared: generators only read them. */
-function sampleHistory(): SchoolHistory {
+export function sampleHistory(): SchoolHistory {
   return (history ??= createSchoolHistory());
 }

@@ -84,9 +84,12 @@ export interface MasterDatasetOptions {
  * quoting, rows sorted by `School_code`. Contact details use the reserved `.invalid` domain.
  */
 export function generateMasterDataset(options: MasterDatasetOptions = {}): string {
-  const lines = generateMasterRows(options).map((row) =>
-    MASTER_DATASET_COLUMNS.map((column) => quoteCsv(row[column])).join(','),
-  );
+  return formatMasterDataset(generateMasterRows(options));
+}
+
+/** Master dataset rows as the CSV text `generateMasterDataset` writes (the real header, RFC 4180 quoting, LF). */
+export function formatMasterDataset(rows: readonly MasterDatasetRow[]): string {
+  const lines = rows.map((row) => MASTER_DATASET_COLUMNS.map((column) => quoteCsv(row[column])).join(','));
   return [MASTER_DATASET_COLUMNS.join(','), ...lines].join('\n') + '\n';
 }
 

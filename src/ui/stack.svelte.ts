@@ -8,6 +8,7 @@ import type { BuildStep } from '../core/plan/build-plan.ts';
 import { formatStepLine } from '../core/plan/format-step-line.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
 import { loadProject, type LoadedProject } from '../core/load-project.ts';
+import { loadProjectMemo } from '../core/project/load-project-memo.ts';
 import type { ProjectError, ProjectFile, SourceNode } from '../core/project/types.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import { nodeStatus, planRebuild, type NodeStatus } from '../core/workbench/plan-rebuild.ts';
@@ -198,7 +199,7 @@ class Stack {
    * stays unsaved (and kept in the browser), and `projectErrors` says what is wrong and where.
    */
   async saveAndBuild(paths?: readonly string[]): Promise<void> {
-    const candidate = loadProject({ files: this.workspace.filesWithBuffers(paths).filter(isProjectFile) });
+    const candidate = loadProjectMemo(this.workspace.filesWithBuffers(paths).filter(isProjectFile));
     if (candidate.errors.length > 0) {
       this.projectErrors = candidate.errors;
       this.notice = {
@@ -219,7 +220,8 @@ class Stack {
    */
   build(select?: string): Promise<void> {
     return this.#serially(async () => {
-      const loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
+      // The same files a save just checked: the memo hands back that load rather than loading them again.
+      const loaded = loadProjectMemo(this.workspace.files().filter(isProjectFile));
       this.projectErrors = loaded.errors;
       if (loaded.errors.length > 0) {
         this.notice = { tone: 'error', text: 'The saved files do not load as a project: see the problems.' };
@@ -319,7 +321,7 @@ class Stack {
 
   /** Why these files would not load as a project, naming each file and line at fault; undefined when they would. */
   #wouldBreak(files: readonly ProjectFile[], what: string): string | undefined {
-    const { errors } = loadProject({ files: files.filter(isProjectFile) });
+    const { errors } = loadProjectMemo(files.filter(isProjectFile));
     if (errors.length === 0) return undefined;
     return `${what} would break the project: ${errors.map(formatProjectError).join('; ')}`;
   }

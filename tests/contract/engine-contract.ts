@@ -5,6 +5,7 @@ import { loadProject } from '../../src/core/load-project.ts';
 import { planBuild, planSourceLoad } from '../../src/core/plan/build-plan.ts';
 import { decodeResult } from '../../src/engine/decode-result.ts';
 import type { Engine } from '../../src/engine/contract.ts';
+import { MEMORY_LIMIT } from '../../src/database/memory-limit.ts';
 
 /**
  * The one contract every Engine keeps, as DuckDB-WASM runs one suite against each of its bindings: the
@@ -38,6 +39,9 @@ export function defineEngineContract(options: { name: string; open: () => Promis
     });
 
     it('ends a query that runs out of memory with a plain message, and stays usable', async () => {
+      // Capped well below the WebAssembly default (3.1 GiB), so a tab stays under 2 GB and gets the plain message.
+      const limit = decodeResult((await engine.query("select current_setting('memory_limit') as m")).ipc).rows;
+      expect(limit).toEqual([{ m: '1.2 GiB' }]);
       await engine.query('create or replace table contract_kept as select 7 as n');
       await engine.query("set memory_limit = '100MB'");
       try {
@@ -57,7 +61,8 @@ export function defineEngineContract(options: { name: string; open: () => Promis
         expect(byName.hungry?.error?.message).toMatch(/^Out of memory: this query needed more than the 95\.3 MiB/);
         expect(byName.modest?.status).toBe('success');
       } finally {
-        await engine.query('reset memory_limit');
+        // Back to the engine's own cap (RESET would restore DuckDB's default, not the engine's).
+        await engine.query(`set memory_limit = '${MEMORY_LIMIT}'`);
       }
       expect(decodeResult((await engine.query('select n from contract_kept')).ipc).rows).toEqual([{ n: 7 }]);
     });
@@ -215,6 +220,63 @@ line', null, false)
       expect(events.filter((e) => e.startsWith('started'))).toHaveLength(4);
       const sum = decodeResult((await engine.query('select sum(n) as s from b')).ipc);
       expect(sum.rows).toEqual([{ s: 6 }]);
+    });
+
+    it('counts rows and failures from what each statement wrote, and runs a shared setup statement once per build', async () => {
+      const loaded = loadProject({
+        files: [
+          { path: 'models/staging/base.sql', content: 'select range as n from range(5)' },
+          {
+            path: 'models/marts/wide.sql',
+            content: "{{ config(materialized='table') }}\nselect n from {{ ref('base') }}",
+          },
+          {
+            path: 'models/marts/broken.sql',
+            content: "{{ config(materialized='table') }}\nselect nope from {{ ref('base') }}",
+          },
+          {
+            path: 'models/marts/after.sql',
+            content: "{{ config(materialized='table') }}\nselect * from {{ ref('broken') }}",
+          },
+          {
+            path: 'models/marts/other.sql',
+            content: "{{ config(materialized='table') }}\nselect n from {{ ref('base') }} where n > 2",
+          },
+          {
+            path: 'models/marts/_marts.yml',
+            content: [
+              'models:',
+              '  - name: other',
+              '    columns:',
+              '      - name: n',
+              '        data_tests:',
+              '          - accepted_values:',
+              '              values: [3]',
+            ].join('\n'),
+          },
+        ],
+      });
+      expect(loaded.errors).toEqual([]);
+      await engine.query('create or replace table contract_setup_log (step varchar)');
+      // Each step says it needs the same setup; the first step needing it (after) is skipped, as its upstream fails.
+      const steps = planBuild({ project: loaded.project }).steps.map((step) => ({
+        ...step,
+        setupSql: [...(step.setupSql ?? []), "insert into contract_setup_log values ('once')"],
+      }));
+      const order = steps.map((step) => step.name);
+      expect(order.indexOf('broken')).toBeLessThan(order.indexOf('after'));
+      const results = await engine.build(steps);
+      const byName = Object.fromEntries(results.map((result, index) => [order[index], result] as const));
+      expect(byName.base).toMatchObject({ status: 'success', rows: 5 });
+      expect(byName.wide).toMatchObject({ status: 'success', rows: 5 });
+      expect(byName.other).toMatchObject({ status: 'success', rows: 2 });
+      expect(byName.broken).toMatchObject({ status: 'error', error: { model: 'model.project.broken' } });
+      expect(byName.broken?.error?.message).toMatch(/nope/);
+      expect(byName.after).toMatchObject({ status: 'skipped', error: { model: 'model.project.after' } });
+      const test = results.find((result) => result.uniqueId.startsWith('test.'));
+      expect(test).toMatchObject({ status: 'fail', failures: 1 });
+      const log = decodeResult((await engine.query('select count(*)::int as n from contract_setup_log')).ipc);
+      expect(log.rows).toEqual([{ n: 1 }]);
     });
 
     // A count over a trillion rows runs for hours: each of these ends only because it was cancelled.

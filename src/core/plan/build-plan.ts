@@ -50,10 +50,18 @@ export interface BuildStep {
   compiledSql: string;
   /** Files to register before the statements run (seeds and sources: their CSV), named under LOAD_DIRECTORY. */
   files?: Array<{ name: string; text: string }> | undefined;
+  /**
+   * Statements many steps share and that may run once per build (creating the schema the step writes to): a
+   * build runs each distinct one before the first step that runs and needs it, and not again.
+   */
+  setupSql?: string[] | undefined;
   /** Statements that build the relation (or store a test's failing rows), run in order. */
   statements: string[];
-  /** A query returning one row with one count: rows built, or a test's failures. */
-  countSql: string;
+  /**
+   * A query returning one row with one count: rows built, or a test's failures. Absent when the last statement
+   * is a `create table … as`, whose own result is the count of rows it wrote (no second scan of the table).
+   */
+  countSql?: string | undefined;
   /** Tests: a query returning the first failing rows. */
   sampleSql?: string | undefined;
   /** Tests: what a failure means. */
@@ -184,8 +192,8 @@ export function planSourceLoad(options: {
       ...(csv === undefined ? [] : [{ name: fileName, text: csv }]),
       ...(hasQuarantine && options.quarantineCsv ? [{ name: quarantineFile, text: options.quarantineCsv }] : []),
     ],
+    setupSql: [createSchema(source.schema)],
     statements: [
-      `create schema if not exists ${quoteIdentifier(source.schema)}`,
       `create or replace table ${relation} as\nselect *, ${stamp}\nfrom ${readText(fileName)}`,
       hasQuarantine
         ? `create or replace table ${quarantine} as\nselect *, ${stamp}\nfrom ${readText(quarantineFile)}`
@@ -212,12 +220,11 @@ function planStep(options: {
       label: 'seed file',
       compiledSql: '',
       files: [{ name: fileName, text: node.csv }],
+      setupSql: [createSchema(node.schema)],
       statements: [
-        `create schema if not exists ${quoteIdentifier(node.schema)}`,
         // dbt infers seed column types from the data (agate); DuckDB's CSV sniffer does the same job.
         `create or replace table ${relation} as select * from read_csv(${quoteLiteral(fileName)}, header = true, auto_detect = true)`,
       ],
-      countSql: `select count(*) from ${relation}`,
     };
   }
   if (node.resourceType === 'model' && node.snapshot) {
@@ -262,11 +269,10 @@ function planStep(options: {
       label: `${kind} model`,
       compiledSql,
       rawSql: node.rawSql,
-      statements: [
-        `create schema if not exists ${quoteIdentifier(node.schema)}`,
-        `create or replace ${kind} ${relation} as (\n${stripSemicolon(compiledSql)}\n)`,
-      ],
-      countSql: `select count(*) from ${relation}`,
+      setupSql: [createSchema(node.schema)],
+      statements: [`create or replace ${kind} ${relation} as (\n${stripSemicolon(compiledSql)}\n)`],
+      // A view's statement writes no rows: counting them runs its query.
+      countSql: kind === 'view' ? `select count(*) from ${relation}` : undefined,
     };
   }
   if (node.resourceType === 'test') {
@@ -278,11 +284,8 @@ function planStep(options: {
       label: 'test',
       compiledSql,
       rawSql: node.rawSql || undefined,
-      statements: [
-        `create schema if not exists ${quoteIdentifier(AUDIT_SCHEMA)}`,
-        `create or replace table ${audit} as (\n${stripSemicolon(compiledSql)}\n)`,
-      ],
-      countSql: `select count(*) from ${audit}`,
+      setupSql: [createSchema(AUDIT_SCHEMA)],
+      statements: [`create or replace table ${audit} as (\n${stripSemicolon(compiledSql)}\n)`],
       sampleSql: `select * from ${audit} limit ${FAILING_ROWS_SHOWN}`,
       severity: node.config.severity,
     };
@@ -318,6 +321,10 @@ function upstreamBuildable(project: Project, node: ProjectNode): string[] {
 
 function isEphemeral(node: ProjectNode): boolean {
   return node.resourceType === 'model' && node.config.materialized === 'ephemeral';
+}
+
+function createSchema(schema: string): string {
+  return `create schema if not exists ${quoteIdentifier(schema)}`;
 }
 
 function stripSemicolon(sql: string): string {
