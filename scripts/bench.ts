@@ -3,20 +3,27 @@
  * ratio, target, pass/FAIL) and written to bench/results.json and bench/results.md. It benchmarks the
  * current dist/ and does not build it: run `npm run build` first (it says so if dist/ is missing). Ratios
  * measured side by side in this one run are what count; absolute times are context (a shared 2-core machine).
- * RUNS (default 3) sets the runs per browser figure. Not a test: nothing here fails `npm test`.
+ * RUNS (default 3) sets the runs per browser figure. BENCH_ONLY (e.g. `BENCH_ONLY=P5,P6`) takes only the
+ * figures whose id starts with one of its entries and prints them without writing bench/results.*, so a
+ * partial run never overwrites the full table. Not a test: nothing here fails `npm test`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildBenchPages } from './bench/bench-pages.ts';
 import { measureInBrowser } from './bench/browser-figures.ts';
 import { measureInitialBytes } from './bench/initial-bytes-of-dist.ts';
-import { recordBuild, replayNatively } from './bench/native-build.ts';
+import { recordBuild, replayNatively, type NativeReplay, type RecordedBuild } from './bench/native-build.ts';
 import { startSiteServer } from './bench/site-server.ts';
 import { median } from './bench/stats.ts';
 import { formatMarkdownTable, formatTextTable, judge, summarizeVerdicts, type Measurement } from './bench/table.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 7490);
+const ONLY = process.env.BENCH_ONLY?.split(',')
+  .map((entry) => entry.trim())
+  .filter(Boolean);
+/** Whether the figure `id` is taken in this run (all of them without BENCH_ONLY). */
+const wanted = (id: string) => !ONLY || ONLY.some((prefix) => id.startsWith(prefix));
 const distDir = resolve('dist');
 if (!existsSync(resolve(distDir, 'index.html'))) {
   console.error('No dist/index.html: run `npm run build` first (npm run bench measures the build as it is).');
@@ -38,14 +45,28 @@ const server = await startSiteServer({ distDir, benchDir, port: PORT });
 let browser;
 try {
   console.log('Browser: P1 cold start (app and reference alternating), warm revisit, P6…');
-  browser = await measureInBrowser({ origin: `http://127.0.0.1:${PORT}`, runs: RUNS });
+  browser = await measureInBrowser({
+    origin: `http://127.0.0.1:${PORT}`,
+    runs: RUNS,
+    only: {
+      app: ['P1', 'Warm', 'P2', 'Requests'].some(wanted),
+      staging: wanted('P3'),
+      lineage: wanted('P6 lineage'),
+      map: wanted('P6 map'),
+    },
+  });
 } finally {
   server.close();
 }
 
-console.log('P2: headless build over DuckDB-WASM in Node, then the same steps on native DuckDB…');
-const recorded = await recordBuild();
-const native = await replayNatively(recorded.steps);
+// Not measured when BENCH_ONLY leaves P2 out: an empty build, whose row is filtered out below.
+let recorded: RecordedBuild = { steps: [], wasmStepsMs: 0, wasmMs: 0 };
+let native: NativeReplay = { ms: Number.NaN, errors: 0 };
+if (wanted('P2')) {
+  console.log('P2: headless build over DuckDB-WASM in Node, then the same steps on native DuckDB…');
+  recorded = await recordBuild();
+  native = await replayNatively(recorded.steps);
+}
 
 measurements.push(
   {
@@ -132,10 +153,15 @@ measurements.push(
   },
 );
 
-const rows = measurements.map(judge);
+const rows = measurements.filter((measurement) => wanted(measurement.id)).map(judge);
 const measuredAt = new Date().toISOString();
 console.log('');
 console.log(formatTextTable(rows));
+if (ONLY) {
+  for (const row of rows) console.log(`- ${row.id}: ${row.note ?? ''}`);
+  console.log(`\n${summarizeVerdicts(rows)} (BENCH_ONLY=${ONLY.join(',')}: bench/results.* left as they were).`);
+  process.exit(0);
+}
 console.log(`\n${summarizeVerdicts(rows)}. Notes: bench/results.md.`);
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify({ measuredAt, runs: RUNS, rows }, null, 2)}\n`);

@@ -32,8 +32,24 @@ export interface BrowserFigures {
   stagingEditError?: string | undefined;
 }
 
+/** Which groups of browser figures to take (`npm run bench`'s BENCH_ONLY). */
+export interface BrowserFigureGroups {
+  /** P1 (app and reference), the warm revisit, the app's build time (P2) and failed requests. */
+  app: boolean;
+  /** P3's staging edits. */
+  staging: boolean;
+  /** P6's lineage. */
+  lineage: boolean;
+  /** P6's map. */
+  map: boolean;
+}
+
 /** Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. */
-export async function measureInBrowser(options: { origin: string; runs: number }): Promise<BrowserFigures> {
+export async function measureInBrowser(options: {
+  origin: string;
+  runs: number;
+  only: BrowserFigureGroups;
+}): Promise<BrowserFigures> {
   const browser = await chromium.launch({ executablePath: findBrowser()?.executablePath, args: CHROMIUM_ARGS });
   const figures: BrowserFigures = {
     appColdMs: [],
@@ -47,7 +63,7 @@ export async function measureInBrowser(options: { origin: string; runs: number }
     stagingEditMs: [],
   };
   try {
-    for (let run = 0; run < options.runs; run++) {
+    for (let run = 0; run < options.runs && options.only.app; run++) {
       await withContext(browser, figures, async (page) => {
         const failed = run === 0 ? watchFailures(page) : [];
         figures.appColdMs.push(await timeTo(page, `${options.origin}/`, APP_READY));
@@ -59,43 +75,46 @@ export async function measureInBrowser(options: { origin: string; runs: number }
         figures.referenceMs.push(await timeTo(page, `${options.origin}${BENCH_PREFIX}reference.html`, ENGINE_READY));
       });
     }
-    await withContext(browser, figures, async (page) => {
-      try {
-        figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
-      } catch (error) {
-        // One figure that cannot be taken must not lose the others: the table shows it as n/a with why.
-        figures.stagingEditError = String(error).split('\n')[0];
-      }
-    });
+    if (options.only.staging)
+      await withContext(browser, figures, async (page) => {
+        try {
+          figures.stagingEditMs.push(...(await timeStagingEdits({ page, origin: options.origin, edits: 5 })));
+        } catch (error) {
+          // One figure that cannot be taken must not lose the others: the table shows it as n/a with why.
+          figures.stagingEditError = String(error).split('\n')[0];
+        }
+      });
     for (let run = 0; run < options.runs; run++) {
-      await withContext(browser, figures, async (page) => {
-        await page.goto(`${options.origin}${BENCH_PREFIX}lineage.html`);
-        await page.waitForFunction(() => 'runLineageBench' in globalThis);
-        figures.lineageMs.push(
-          await page.evaluate(
-            async () =>
-              (
-                await (
-                  globalThis as unknown as { runLineageBench: (size: number) => Promise<{ totalMs: number }> }
-                ).runLineageBench(500)
-              ).totalMs,
-          ),
-        );
-      });
-      await withContext(browser, figures, async (page) => {
-        await page.goto(`${options.origin}${BENCH_PREFIX}map.html`);
-        await page.waitForFunction(() => 'runMapBench' in globalThis);
-        figures.mapMs.push(
-          await page.evaluate(
-            async () =>
-              (
-                await (
-                  globalThis as unknown as { runMapBench: (size: number) => Promise<{ totalMs: number }> }
-                ).runMapBench(22_000)
-              ).totalMs,
-          ),
-        );
-      });
+      if (options.only.lineage)
+        await withContext(browser, figures, async (page) => {
+          await page.goto(`${options.origin}${BENCH_PREFIX}lineage.html`);
+          await page.waitForFunction(() => 'runLineageBench' in globalThis);
+          figures.lineageMs.push(
+            await page.evaluate(
+              async () =>
+                (
+                  await (
+                    globalThis as unknown as { runLineageBench: (size: number) => Promise<{ totalMs: number }> }
+                  ).runLineageBench(500)
+                ).totalMs,
+            ),
+          );
+        });
+      if (options.only.map)
+        await withContext(browser, figures, async (page) => {
+          await page.goto(`${options.origin}${BENCH_PREFIX}map.html`);
+          await page.waitForFunction(() => 'runMapBench' in globalThis);
+          figures.mapMs.push(
+            await page.evaluate(
+              async () =>
+                (
+                  await (
+                    globalThis as unknown as { runMapBench: (size: number) => Promise<{ totalMs: number }> }
+                  ).runMapBench(22_000)
+                ).totalMs,
+            ),
+          );
+        });
     }
   } finally {
     await browser.close();

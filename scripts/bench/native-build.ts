@@ -56,10 +56,18 @@ export async function recordBuild(): Promise<RecordedBuild> {
   return { steps, wasmMs: performance.now() - started, wasmStepsMs };
 }
 
+/** Native DuckDB's replay of a build's steps. */
+export interface NativeReplay {
+  /** Time of every statement and count. */
+  ms: number;
+  /** Steps that failed natively. */
+  errors: number;
+  /** The first failure's message. */
+  firstError?: string;
+}
+
 /** Native DuckDB's time for the same steps: files written first (not timed), then every statement and count. */
-export async function replayNatively(
-  steps: readonly BuildStep[],
-): Promise<{ ms: number; errors: number; firstError?: string }> {
+export async function replayNatively(steps: readonly BuildStep[]): Promise<NativeReplay> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-native-'));
   const local = (sql: string) => sql.replaceAll(LOAD_DIRECTORY, `${folder}/`);
   for (const step of steps)
