@@ -14,10 +14,16 @@ import { initialChunks } from './bench/initial-bytes.ts';
 const INITIAL_JS_BUDGET = 250_000;
 
 const dist = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
-const chunks = initialChunks({
-  indexHtml: readFileSync(join(dist, 'index.html'), 'utf8'),
-  readFile: (path) => (existsSync(join(dist, path)) ? readFileSync(join(dist, path), 'utf8') : undefined),
-});
+let chunks: string[];
+try {
+  chunks = initialChunks({
+    indexHtml: readFileSync(join(dist, 'index.html'), 'utf8'),
+    readFile: (path) => (existsSync(join(dist, path)) ? readFileSync(join(dist, path), 'utf8') : undefined),
+  });
+} catch (error) {
+  console.error(`Initial JavaScript: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 let total = 0;
 for (const chunk of chunks) {
   const gzip = gzipSync(readFileSync(join(dist, chunk)), { level: 9 }).length;
