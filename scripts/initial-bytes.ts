@@ -3,7 +3,7 @@
  * can run (target P5: at most 250 KB gzip), chunk by chunk, as `npm run bench` counts it (the walker in
  * scripts/bench/initial-bytes.ts: index.html's module scripts and modulepreloads and their static imports;
  * a chunk behind `import()` loads when its page is first opened). Exits 1 over the budget, unless
- * `--report-only` (what `npm run build` passes while the app is still over it).
+ * `--report-only` (to see the figures of a build that is over it; `npm run build` fails over the budget).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -15,7 +15,7 @@ import { withSharedEdits } from '../core/report/shared-edits.ts';
 import type { StepResult } from '../engine/contract.ts';
 import { getEngine, onEngineRestart } from './engine.ts';
 import { withEntries } from './with-entries.ts';
-import { bundledProjectFiles, bundledReportFiles } from './project-files.ts';
+import { bundledProject } from './project-files.ts';
 import { indexedDbEditStore } from './workbench/edit-store.ts';
 import { SCRATCH, Workspace } from './workbench/workspace.svelte.ts';
 import { settings } from './settings.svelte.ts';
@@ -79,7 +79,7 @@ const isProjectFile = (file: ProjectFile) => !file.path.startsWith('reports/') &
 class Stack {
   /** The project's files as the user has them (bundled, with saved and unsaved edits), kept in the browser. */
   readonly workspace = new Workspace({
-    bundled: [...bundledProjectFiles(), ...bundledReportFiles()],
+    bundled: bundledProject().then(({ project, reports }) => [...project, ...reports]),
     store: indexedDbEditStore(),
   });
   /** loading → built, or error when nothing could be built. */
@@ -352,13 +352,14 @@ class Stack {
   async #run(): Promise<void> {
     const started = performance.now();
     try {
+      const bundled = await bundledProject();
       await this.workspace.ready;
       let loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
       if (loaded.errors.length > 0 && this.workspace.editedPaths().length > 0) {
         // Saved edits that no longer load (the bundle changed under them) must not stop the app: the
         // bundled project is built, and the workbench shows what is wrong with the edits.
         this.projectErrors = loaded.errors;
-        loaded = loadProject({ files: bundledProjectFiles() });
+        loaded = loadProject({ files: bundled.project });
       }
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));
