@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.ts';
+import { bundledProject } from './scripts/bundled-project-plugin.ts';
 import { precompress } from './scripts/precompress-plugin.ts';
 import { serviceWorker } from './scripts/service-worker-plugin.ts';
 import { defineConfig } from 'vitest/config';
@@ -19,7 +20,12 @@ const duckdbBrowserBlocking = fileURLToPath(
 export default defineConfig({
   // Relative URLs: the same build works at a site's root and under any sub-path (GitHub Pages' /<repo>/).
   base: './',
-  plugins: [svelte(), serviceWorker(), precompress()],
+  plugins: [
+    svelte(),
+    bundledProject({ root: fileURLToPath(new URL('.', import.meta.url)) }),
+    serviceWorker(),
+    precompress(),
+  ],
   define: {
     // Whether `npm run snapshot` put real data in public/data/snapshot before this build: the page then
     // reads its manifest, and otherwise never asks for it (a static host would answer 404).

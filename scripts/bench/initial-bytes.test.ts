@@ -24,11 +24,21 @@ describe('initialChunks', () => {
     ]);
   });
 
-  it('skips a name that is not in dist and visits each chunk once', () => {
-    const cyclic = { 'a.js': 'import"./b.js"', 'b.js': 'import"./a.js";import"./gone.js"' } as Record<string, string>;
+  it('visits each chunk once', () => {
+    const cyclic = { 'a.js': 'import"./b.js"', 'b.js': 'import"./a.js"' } as Record<string, string>;
     expect(
       initialChunks({ indexHtml: '<script type="module" src="/a.js"></script>', readFile: (p) => cyclic[p] }),
     ).toEqual(['a.js', 'b.js']);
+  });
+
+  it('fails naming a chunk missing from dist and what imports it, instead of skipping it', () => {
+    const broken = { 'a.js': 'import"./b.js"', 'b.js': 'import"./gone.js"' } as Record<string, string>;
+    expect(() =>
+      initialChunks({ indexHtml: '<script type="module" src="/a.js"></script>', readFile: (p) => broken[p] }),
+    ).toThrow('gone.js, which b.js loads, is not in dist/');
+    expect(() =>
+      initialChunks({ indexHtml: '<script type="module" src="/missing.js"></script>', readFile: (p) => broken[p] }),
+    ).toThrow('missing.js, which index.html loads, is not in dist/');
   });
 });
 

@@ -5,21 +5,25 @@
  */
 import { posix } from 'node:path';
 
-/** Paths (relative to dist, e.g. `assets/index-abc.js`) of the initial JavaScript, entry first. */
+/**
+ * Paths (relative to dist, e.g. `assets/index-abc.js`) of the initial JavaScript, entry first. Throws naming
+ * the chunk (and what imports it) when one is missing from dist: skipping it would under-count the budget.
+ */
 export function initialChunks(options: {
   indexHtml: string;
   readFile: (path: string) => string | undefined;
 }): string[] {
   const seen = new Set<string>();
-  const queue = entryScripts(options.indexHtml);
+  const queue = entryScripts(options.indexHtml).map((path) => ({ path, from: 'index.html' }));
   while (queue.length > 0) {
-    const path = queue.shift()!;
+    const { path, from } = queue.shift()!;
     if (seen.has(path)) continue;
     const text = options.readFile(path);
-    if (text === undefined) continue;
+    if (text === undefined)
+      throw new Error(`${path}, which ${from} loads, is not in dist/: the initial JavaScript cannot be counted`);
     seen.add(path);
     for (const specifier of staticImports(text))
-      queue.push(posix.normalize(posix.join(posix.dirname(path), specifier)));
+      queue.push({ path: posix.normalize(posix.join(posix.dirname(path), specifier)), from: path });
   }
   return [...seen];
 }

@@ -1,5 +1,5 @@
 import type { ProjectFile } from '../core/project/types.ts';
-import { bundledProjectFiles, bundledReportFiles } from './project-files.ts';
+import { bundledProject } from './project-files.ts';
 import { projectFromSearch, type AppProject } from './projects.ts';
 
 const chosen = projectFromSearch(location.search);
@@ -11,10 +11,11 @@ export const currentProject: AppProject = chosen.project;
 export const unknownProjectName: string | undefined = chosen.unknown;
 
 /**
- * The opened project's bundled files: the project and its reports (`reports/…`). The NSW project's are in the
- * main bundle; another project's come from a chunk of their own, awaited here before anything reads them.
+ * The opened project's bundled files: the project and its reports (`reports/…`). The NSW project's come from
+ * the build's project data file (fetched once, see project-files.ts); another project's from a chunk of their
+ * own, loaded only by a page opened on it.
  */
-export const currentBundle: readonly ProjectFile[] =
+export const currentBundle: Promise<readonly ProjectFile[]> =
   currentProject.id === 'edtech'
-    ? (await import('./project-files-edtech.ts')).edtechProjectFiles()
-    : [...bundledProjectFiles(), ...bundledReportFiles()];
+    ? import('./project-files-edtech.ts').then((module) => module.edtechProjectFiles())
+    : bundledProject().then(({ project, reports }) => [...project, ...reports]);

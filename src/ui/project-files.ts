@@ -1,34 +1,33 @@
+import bundledProjectUrl from 'virtual:bundled-project-url';
 import type { ProjectFile } from '../core/project/types.ts';
 
-// Vite inlines the project's own files at build time, so the bundled project needs no request.
-const modelFiles = import.meta.glob<string>(
-  [
-    '/dbt_project.yml',
-    '/models/**/*.{sql,yml,md}',
-    '/seeds/**/*.csv',
-    '/snapshots/**/*.{sql,yml}',
-    '/tests/dbt/**/*.sql',
-  ],
-  {
-    query: '?raw',
-    import: 'default',
-    eager: true,
-  },
-);
-const reportFiles = import.meta.glob<string>('/reports/**/*.md', { query: '?raw', import: 'default', eager: true });
-
-/** The bundled dbt-style project's files (project file, models, YAML, docs, seeds, data tests), relative to the project root. */
-export function bundledProjectFiles(): ProjectFile[] {
-  return toFiles(modelFiles);
+/** The project bundled with the app, as the build wrote it (scripts/bundled-project-plugin.ts). */
+export interface BundledProject {
+  /** The dbt-style project's files (project file, models, YAML, docs, seeds, data tests), sorted by path. */
+  project: ProjectFile[];
+  /** The bundled reports, sorted by path. */
+  reports: ProjectFile[];
 }
 
-/** The bundled reports, sorted by path. */
-export function bundledReportFiles(): ProjectFile[] {
-  return toFiles(reportFiles);
+let bundled: Promise<BundledProject> | undefined;
+
+/**
+ * The bundled project's files, fetched once (the build ships them as a JSON data file rather than inside the
+ * first script, P5) and shared by every caller. Rejects with a message naming the file when it cannot be read.
+ */
+export function bundledProject(): Promise<BundledProject> {
+  bundled ??= fetchBundledProject();
+  return bundled;
 }
 
-function toFiles(files: Record<string, string>): ProjectFile[] {
-  return Object.entries(files)
-    .map(([path, content]) => ({ path: path.replace(/^\//, ''), content }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+async function fetchBundledProject(): Promise<BundledProject> {
+  const response = await fetch(bundledProjectUrl).catch((error: unknown) => {
+    throw new Error(`The bundled project (${bundledProjectUrl}) could not be fetched: ${String(error)}`);
+  });
+  if (!response.ok)
+    throw new Error(`The bundled project (${bundledProjectUrl}) could not be fetched: HTTP ${response.status}`);
+  const files = (await response.json()) as BundledProject;
+  if (!Array.isArray(files.project) || !Array.isArray(files.reports))
+    throw new Error(`The bundled project (${bundledProjectUrl}) is not a list of project files and reports`);
+  return files;
 }

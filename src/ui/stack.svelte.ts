@@ -359,13 +359,14 @@ class Stack {
   async #run(): Promise<void> {
     const started = performance.now();
     try {
+      const bundled = await currentBundle;
       await this.workspace.ready;
       let loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
       if (loaded.errors.length > 0 && this.workspace.editedPaths().length > 0) {
         // Saved edits that no longer load (the bundle changed under them) must not stop the app: the
         // bundled project is built, and the workbench shows what is wrong with the edits.
         this.projectErrors = loaded.errors;
-        loaded = loadProject({ files: currentBundle.filter(isProjectFile) });
+        loaded = loadProject({ files: bundled.filter(isProjectFile) });
       }
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));

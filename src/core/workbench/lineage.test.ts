@@ -3,7 +3,8 @@ import { selectableNodes } from '../graph/selectable-nodes.ts';
 import { loadProject } from '../load-project.ts';
 import { parseReport } from '../report/parse-report.ts';
 import { layoutLineage } from './layout-lineage.ts';
-import { filterLineage, lineageGraph, neighbourhood, relationsNamed } from './lineage.ts';
+import { filterLineage, lineageGraph, neighbourhood, relationsNamed, type LineageNode } from './lineage.ts';
+import { syntheticLineage } from './synthetic-lineage.ts';
 
 const { project, errors } = loadProject({
   files: [
@@ -90,5 +91,35 @@ describe('layoutLineage', () => {
     for (const [parent, child] of edges) expect(x.get(parent) ?? Infinity).toBeLessThan(x.get(child) ?? -Infinity);
     expect(layout.width).toBeGreaterThan(0);
     for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never overlaps two boxes of a column, and keeps every box inside the drawing', () => {
+    const layout = layoutLineage(syntheticLineage(500));
+    for (const x of new Set(layout.nodes.map((node) => node.x))) {
+      const sorted = layout.nodes.filter((node) => node.x === x).sort((a, b) => a.y - b.y);
+      for (let index = 1; index < sorted.length; index++)
+        expect(sorted[index]!.y - sorted[index - 1]!.y).toBeGreaterThanOrEqual(sorted[index]!.height - 1e-6);
+    }
+    for (const node of layout.nodes) {
+      expect(node.x - node.width / 2).toBeGreaterThanOrEqual(0);
+      expect(node.y - node.height / 2).toBeGreaterThanOrEqual(0);
+      expect(node.x + node.width / 2).toBeLessThanOrEqual(layout.width);
+      expect(node.y + node.height / 2).toBeLessThanOrEqual(layout.height);
+    }
+  });
+
+  it('lays out a graph with a cycle (a bad edit) instead of hanging, with every node and edge', () => {
+    const node = (id: string, dependsOn: string[]): LineageNode => ({
+      id,
+      label: id,
+      kind: 'model',
+      path: `${id}.sql`,
+      dependsOn,
+    });
+    const layout = layoutLineage([node('a', ['c']), node('b', ['a']), node('c', ['b']), node('d', ['c', 'missing'])]);
+    expect(layout.nodes.map((placed) => placed.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(layout.edges).toHaveLength(4);
+    const x = new Map(layout.nodes.map((placed) => [placed.id, placed.x]));
+    expect(x.get('c')).toBeLessThan(x.get('d')!);
   });
 });

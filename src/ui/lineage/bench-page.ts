@@ -10,7 +10,7 @@ import LineageView from './LineageView.svelte';
 export interface LineageBenchRun {
   nodes: number;
   edges: number;
-  /** dagre's layout. */
+  /** The layered layout (layoutLineage). */
   layoutMs: number;
   /** Svelte mount of the SVG, then the browser's style and layout of it (forced). */
   drawMs: number;

@@ -38,10 +38,12 @@ export class Workspace {
   conflicts = $state.raw<ReadonlyMap<string, string>>(new Map());
   /** Why edits could not be kept in the browser, when they could not. */
   storageError = $state<string | undefined>(undefined);
-  /** Resolves once stored edits are read (or reading failed, with `storageError` set). */
+  /** Resolves once the bundled files arrived and stored edits are read (or reading failed, with `storageError` set). */
   readonly ready: Promise<void>;
 
-  readonly #bundled: ReadonlyMap<string, string>;
+  /** State, so what was drawn before the bundled files arrived (they are fetched) is drawn again with them. */
+  #bundled = $state.raw<ReadonlyMap<string, string>>(new Map());
+  readonly #bundledFiles: readonly ProjectFile[] | Promise<readonly ProjectFile[]>;
   readonly #store: EditStore;
   readonly #queue: WriteQueue;
   // Not state: bookkeeping of what is stored, which nothing renders.
@@ -64,8 +66,13 @@ export class Workspace {
   /** Kept versions the user chose to drop, to be removed. */
   readonly #discarded = new Set<string>();
 
-  constructor(options: { bundled: readonly ProjectFile[]; store: EditStore; delayMs?: number }) {
-    this.#bundled = new Map(options.bundled.map((file) => [file.path, file.content]));
+  /** `bundled` may be a promise (the app fetches its project); a failed fetch leaves no bundled files (the caller reports it). */
+  constructor(options: {
+    bundled: readonly ProjectFile[] | Promise<readonly ProjectFile[]>;
+    store: EditStore;
+    delayMs?: number;
+  }) {
+    this.#bundledFiles = options.bundled;
     this.#store = options.store;
     this.ready = this.#load();
     this.#queue = new WriteQueue({
@@ -277,6 +284,11 @@ export class Workspace {
   }
 
   async #load(): Promise<void> {
+    try {
+      this.#bundled = new Map((await this.#bundledFiles).map((file) => [file.path, file.content]));
+    } catch {
+      // The app's stack awaits the same files and shows why they could not be had.
+    }
     try {
       const stored = splitRecords(await this.#store.load());
       // Edits made before the store answered win over what it held.
