@@ -1,5 +1,5 @@
 /** The commands `npm run stack --` understands. */
-export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs', 'export'] as const;
+export const COMMANDS = ['build', 'seed', 'run', 'test', 'ls', 'compile', 'show', 'docs', 'export', 'source'] as const;
 
 /** A command. */
 export type Command = (typeof COMMANDS)[number];
@@ -59,7 +59,9 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
  * next flag (`-s a b+ --exclude c`), and may be repeated.
  */
 export function parseArgs(argv: readonly string[], defaults: { project: string }): CliOptions {
-  const [command, ...rest] = argv;
+  const [command, ...words] = argv;
+  // `source` has one subcommand, as in dbt: `source freshness`.
+  const rest = command === 'source' ? sourceSubcommand(words) : words;
   if (!command || !(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(
       command
@@ -120,6 +122,17 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
     throw new UsageError('show needs --inline "<sql>" or --select <model>.');
   }
   return options;
+}
+
+function sourceSubcommand(words: readonly string[]): readonly string[] {
+  const [subcommand, ...rest] = words;
+  if (subcommand !== 'freshness')
+    throw new UsageError(
+      subcommand
+        ? `Unknown source subcommand '${subcommand}'. Did you mean: source freshness?`
+        : 'Give a subcommand: source freshness.',
+    );
+  return rest;
 }
 
 function setValue(options: CliOptions, key: keyof CliOptions, value: string, flag: string): void {

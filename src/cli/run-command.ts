@@ -26,6 +26,7 @@ import type { StepResult } from '../engine/contract.ts';
 import { writeArtifacts } from './write-artifacts.ts';
 import { runExportCommand } from './export-command.ts';
 import { EXIT, type CliOutput } from './cli-output.ts';
+import { runFreshnessCommand } from './freshness-command.ts';
 
 const KINDS: Record<string, StepKind[]> = {
   build: ['source', 'seed', 'model', 'test'],
@@ -82,6 +83,19 @@ export async function runCommand(options: {
       force: cli.force,
       output,
       now,
+    });
+  }
+  if (cli.command === 'source') {
+    await engine.lockDown();
+    return runFreshnessCommand({
+      project,
+      selected: selection.selected,
+      engine,
+      obtainer: options.obtainer ?? obtainerFor(cli, output),
+      target,
+      output,
+      now,
+      invocationId,
     });
   }
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
