@@ -23,6 +23,7 @@ test('every report page of the original renders, with no problem shown, and stat
     'Apprenticeships and traineeships',
     'Metrics',
     'Data quality',
+    'Funding model',
   ]);
   for (const name of await links.allTextContents()) {
     await links.getByText(name, { exact: true }).click();
