@@ -12,6 +12,7 @@ export const COMMANDS = [
   'show',
   'docs',
   'export',
+  'source',
 ] as const;
 
 /** A command. */
@@ -75,7 +76,9 @@ const VALUE_FLAGS: Record<string, keyof CliOptions> = {
  * next flag (`-s a b+ --exclude c`), and may be repeated.
  */
 export function parseArgs(argv: readonly string[], defaults: { project: string }): CliOptions {
-  const [command, ...rest] = argv;
+  const [command, ...words] = argv;
+  // `source` has one subcommand, as in dbt: `source freshness`.
+  const rest = command === 'source' ? sourceSubcommand(words) : words;
   if (!command || !(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(
       command
@@ -137,6 +140,17 @@ export function parseArgs(argv: readonly string[], defaults: { project: string }
     throw new UsageError('show needs --inline "<sql>" or --select <model>.');
   }
   return options;
+}
+
+function sourceSubcommand(words: readonly string[]): readonly string[] {
+  const [subcommand, ...rest] = words;
+  if (subcommand !== 'freshness')
+    throw new UsageError(
+      subcommand
+        ? `Unknown source subcommand '${subcommand}'. Did you mean: source freshness?`
+        : 'Give a subcommand: source freshness.',
+    );
+  return rest;
 }
 
 function setValue(options: CliOptions, key: keyof CliOptions, value: string, flag: string): void {

@@ -27,6 +27,9 @@ import { snapshotFileStore } from './snapshot-files.ts';
 import { writeArtifacts } from './write-artifacts.ts';
 import { runExportCommand } from './export-command.ts';
 import { EXIT, type CliOutput } from './cli-output.ts';
+import { runFreshnessCommand } from './freshness-command.ts';
+import { keepRunResults } from './keep-run.ts';
+import { CLI_RUNS_KEPT } from '../core/runs/run-folders.ts';
 
 const KINDS: Record<string, StepKind[]> = {
   build: ['source', 'seed', 'model', 'snapshot', 'test'],
@@ -48,6 +51,7 @@ export async function runCommand(options: {
   const { cli, engine, output } = options;
   const now = options.now ?? (() => new Date());
   const started = performance.now();
+  const startedAt = now();
   const projectFiles = readProjectDir(cli.project);
   const modelPath = readProjectSettings({ files: projectFiles }).settings.modelPaths[0] ?? 'models';
   const files =
@@ -84,6 +88,19 @@ export async function runCommand(options: {
       force: cli.force,
       output,
       now,
+    });
+  }
+  if (cli.command === 'source') {
+    await engine.lockDown();
+    return runFreshnessCommand({
+      project,
+      selected: selection.selected,
+      engine,
+      obtainer: options.obtainer ?? obtainerFor(cli, output),
+      target,
+      output,
+      now,
+      invocationId,
     });
   }
   const selectedIds = cli.inline !== undefined ? [INLINE_ID(project)] : [...selection.selected];
@@ -139,6 +156,7 @@ export async function runCommand(options: {
     args: { which: cli.command, select: cli.select, exclude: cli.exclude },
   });
   writeArtifacts({ target, manifest, runResults });
+  keepRunResults({ target, startedAt: startedAt.toISOString(), runResults, limit: CLI_RUNS_KEPT });
   for (const line of formatProblems({
     steps,
     results: visible,

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ObtainedSourceFile, SourceObtainer } from '../core/build/source-obtainer.ts';
 import { sampleGenerators } from '../sample/registry.ts';
 import type { SampleFile } from '../sample/sample-file.ts';
 
 /**
- * `--data DIR`: each file by its name in DIR. A missing file is an error for its source: the sample is
+ * `--data DIR`: each file by its name in DIR, fetched (as far as anyone can tell) when it was last written. A missing file is an error for its source: the sample is
  * never substituted silently.
  */
 export function folderObtainer(folder: string): SourceObtainer {
@@ -13,7 +13,9 @@ export function folderObtainer(folder: string): SourceObtainer {
     obtain: async ({ file }) => {
       const path = join(folder, file.fileName);
       if (!existsSync(path)) return { file, origin: path, error: `no file ${file.fileName} in ${folder}.` };
-      return { file, origin: path, bytes: new Uint8Array(readFileSync(path)) };
+      // The file's modification time stands for when it was fetched (what `source freshness` checks).
+      const fetchedAt = statSync(path).mtime.toISOString();
+      return { file, origin: path, bytes: new Uint8Array(readFileSync(path)), fetchedAt };
     },
   };
 }

@@ -9,6 +9,7 @@ describe('parseHashRoute', () => {
     expect(report).toMatchObject({ view: 'report', slug: 'schools' });
     expect(report.query.get('state')).toBe('v1.abc');
     expect(parseHashRoute('#/workbench')).toMatchObject({ view: 'workbench' });
+    expect(parseHashRoute('#/runs')).toMatchObject({ view: 'runs' });
     expect(parseHashRoute('')).toMatchObject({ view: 'report', slug: undefined });
   });
 

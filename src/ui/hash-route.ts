@@ -1,7 +1,7 @@
 /** Where the address's hash points: a report (by slug) or one of the app's pages, and its query. */
 export type HashRoute =
   | { view: 'report'; slug: string | undefined; query: URLSearchParams }
-  | { view: 'workbench' | 'lineage' | 'sources' | 'settings'; query: URLSearchParams };
+  | { view: 'workbench' | 'lineage' | 'sources' | 'settings' | 'runs'; query: URLSearchParams };
 
 /**
  * Read `#/<path>?<query>`. Any text is a route: a path that is not valid percent-encoding (`#/%E0%A4%A`,
@@ -11,7 +11,7 @@ export function parseHashRoute(hash: string): HashRoute {
   const [rawPath = '', rawQuery = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const path = decodePath(rawPath);
   const query = new URLSearchParams(rawQuery);
-  if (path === 'workbench' || path === 'lineage' || path === 'sources' || path === 'settings') {
+  if (path === 'workbench' || path === 'lineage' || path === 'sources' || path === 'settings' || path === 'runs') {
     return { view: path, query };
   }
   return { view: 'report', slug: path.startsWith('reports/') ? path.slice('reports/'.length) : undefined, query };

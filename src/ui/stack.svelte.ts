@@ -184,13 +184,14 @@ class Stack {
         selected: descendantsOf([...project.nodes.values()], [source.uniqueId]),
         obtainer,
         origin: options.picked ? 'file' : undefined,
+        trigger: `reload ${source.sourceName}.${source.name}`,
       }),
     );
   }
 
   /** Load every source again (downloaded afresh in live mode) and rebuild the whole project. */
   async reloadAll(): Promise<void> {
-    if (this.loaded) await this.#serially(() => this.#build({ selected: undefined }));
+    if (this.loaded) await this.#serially(() => this.#build({ selected: undefined, trigger: 'reload all sources' }));
   }
 
   /**
@@ -211,14 +212,14 @@ class Stack {
     this.workspace.save(paths);
     // What is built is what is stored: a reload during the build comes back to this save, and builds it.
     await this.workspace.flush();
-    await this.build();
+    await this.build(undefined, 'save');
   }
 
   /**
    * Build the saved project's nodes that match a dbt selector (default `state:modified+`: what changed
    * since it was last built, and everything downstream), then their tests.
    */
-  build(select?: string): Promise<void> {
+  build(select?: string, trigger = select ? `build ${select}` : 'build state:modified+'): Promise<void> {
     return this.#serially(async () => {
       // The same files a save just checked: the memo hands back that load rather than loading them again.
       const loaded = loadProjectMemo(this.workspace.files().filter(isProjectFile));
@@ -244,7 +245,7 @@ class Stack {
         this.buildVersion++;
         return;
       }
-      await this.#build({ selected: plan.selected, refresh: false });
+      await this.#build({ selected: plan.selected, refresh: false, trigger });
       const counts = this.#counts(plan.selected);
       this.notice = { tone: 'info', text: `Built ${plan.selected.size} of ${nodes.length} nodes: ${counts}.` };
     });
@@ -373,7 +374,7 @@ class Stack {
       this.checksums = new Map(selectableNodes(loaded.project).map((node) => [node.uniqueId, node.checksum]));
       if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
-      await this.#serially(() => this.#build({ selected: undefined, refresh: false }));
+      await this.#serially(() => this.#build({ selected: undefined, refresh: false, trigger: 'start' }));
       this.buildMs = performance.now() - started;
       this.phase = 'built';
     } catch (error) {
@@ -398,7 +399,7 @@ class Stack {
       this.phase = 'loading';
       this.activity = 'The database stopped; starting it again and rebuilding…';
       try {
-        await this.#build({ selected: undefined, refresh: false });
+        await this.#build({ selected: undefined, refresh: false, trigger: 'rebuild after a restart' });
         this.restart = { reason, state: 'rebuilt' };
         this.error = undefined; // an error from before the restart no longer holds
         this.phase = 'built';
@@ -429,10 +430,14 @@ class Stack {
     obtainer?: SourceObtainer | undefined;
     origin?: SourceStatus['origin'] | undefined;
     refresh?: boolean | undefined;
+    /** What started the build, for the run history (`start`, `save`, `build +dim__school`). */
+    trigger?: string | undefined;
   }): Promise<void> {
     const project = this.loaded?.project;
     if (!project) return;
     const origin = options.origin ?? settings.mode;
+    const startedAt = new Date().toISOString();
+    const started = performance.now();
     const outcome = await runBuildSession({
       project,
       engine: getEngine(),
@@ -447,6 +452,17 @@ class Stack {
     });
     this.progress = undefined;
     if (outcome.errors.length > 0) throw new Error(outcome.errors.join('\n'));
+    const run = {
+      steps: outcome.steps,
+      results: outcome.results,
+      startedAt,
+      elapsedMs: performance.now() - started,
+      trigger: options.trigger ?? 'reload a source',
+      selected: options.selected?.size ?? outcome.steps.length,
+    };
+    // The run history is loaded on its own, after the build: the first report does not wait for its code.
+    // If its chunk cannot be fetched (offline after a deployment), this build goes unrecorded; the build stands.
+    void import('./runs/run-history.svelte.ts').then(({ runHistory }) => runHistory.record(run)).catch(() => undefined);
     if (outcome.warnings?.length) this.log = [...this.log, ...outcome.warnings.map((warning) => `WARN ${warning}`)];
     this.built = withEntries(
       this.built,

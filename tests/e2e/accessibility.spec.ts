@@ -52,6 +52,23 @@ const PAGES: ReadonlyArray<{ name: string; hash: string; drawn: (page: Page) => 
     },
   },
   {
+    name: 'Funding model',
+    hash: '#/reports/funding-model',
+    drawn: async (page) => {
+      await expect(page.getByTestId('linear-regression').getByTestId('scatter-plot')).toHaveAttribute(
+        'data-point-count',
+        /[1-9]/,
+      );
+    },
+  },
+  {
+    name: 'Runs',
+    hash: '#/runs',
+    drawn: async (page) => {
+      await expect(page.getByTestId('runs-table').locator('tbody tr')).toHaveCount(1);
+    },
+  },
+  {
     name: 'Settings',
     hash: '#/settings',
     drawn: async (page) => {

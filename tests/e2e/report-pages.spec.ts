@@ -23,6 +23,7 @@ test('every report page of the original renders, with no problem shown, and stat
     'Apprenticeships and traineeships',
     'Metrics',
     'Data quality',
+    'Funding model',
     'School changes',
   ]);
   for (const name of await links.allTextContents()) {

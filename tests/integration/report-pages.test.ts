@@ -80,6 +80,7 @@ describe('the report pages', () => {
         'composite-classes',
         'data-quality',
         'enrolments',
+        'funding-model',
         'funding',
         'index',
         'metrics',

@@ -1,5 +1,5 @@
 import { readYaml, type YamlFile } from './read-yaml.ts';
-import type { ColumnInfo, Freshness, ProjectError, ProjectFile } from './types.ts';
+import type { ColumnInfo, Freshness, FreshnessThreshold, ProjectError, ProjectFile } from './types.ts';
 
 /** A test as declared in YAML, before it becomes a node. */
 export interface TestDeclaration {
@@ -233,7 +233,14 @@ function readFreshness(value: unknown, loadedAtField: unknown): Freshness | unde
     warnAfterHours: hours(freshness.warn_after),
     errorAfterHours: hours(freshness.error_after),
     loadedAtField: typeof loadedAtField === 'string' ? loadedAtField : undefined,
+    warnAfter: threshold(freshness.warn_after),
+    errorAfter: threshold(freshness.error_after),
   };
+}
+
+function threshold(value: unknown): FreshnessThreshold | undefined {
+  const t = asRecord(value);
+  return typeof t.count === 'number' ? { count: t.count, period: String(t.period) } : undefined;
 }
 
 function list(value: unknown): unknown[] {

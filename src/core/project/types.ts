@@ -131,6 +131,18 @@ export interface Freshness {
   errorAfterHours?: number | undefined;
   /** Column holding each row's load time. */
   loadedAtField?: string | undefined;
+  /** `warn_after` as written (count and period), for `source freshness` and sources.json. */
+  warnAfter?: FreshnessThreshold | undefined;
+  /** `error_after` as written. */
+  errorAfter?: FreshnessThreshold | undefined;
+}
+
+/** A freshness threshold as written in YAML: `{count: 24, period: hour}` (dbt's periods: minute, hour, day). */
+export interface FreshnessThreshold {
+  /** How many periods. */
+  count: number;
+  /** The period as written; `source freshness` refuses anything but minute, hour or day. */
+  period: string;
 }
 
 /** A table of a source declared in YAML: raw data the loaders put in the database. */
