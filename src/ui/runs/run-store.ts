@@ -4,11 +4,18 @@
  * download cache's or the edits'.
  */
 import { boundRuns, type RunRecord } from '../../core/runs/run-record.ts';
+import { currentProject } from '../current-project.ts';
+import { DEFAULT_PROJECT_ID } from '../projects.ts';
 
 /** How many builds the browser keeps. A full build's record is about 30 KB, so the history stays near 1.5 MB. */
 export const RUNS_KEPT = 50;
 
-const DATABASE = 'data-stack-in-a-tab-runs';
+// Each project keeps its own runs, as it keeps its own edits (workbench/edit-store.ts); the NSW project's
+// database has the name it had before there were other projects.
+const DATABASE =
+  currentProject.id === DEFAULT_PROJECT_ID
+    ? 'data-stack-in-a-tab-runs'
+    : `data-stack-in-a-tab-runs:${currentProject.id}`;
 const STORE = 'runs';
 
 let database: Promise<IDBDatabase> | undefined;
