@@ -73,6 +73,8 @@ export class Workspace {
     delayMs?: number;
   }) {
     this.#bundledFiles = options.bundled;
+    // Files in hand are there at once, as before the bundle could be fetched: only a promise has to wait.
+    if (Array.isArray(options.bundled)) this.#bundled = bundleMap(options.bundled);
     this.#store = options.store;
     this.ready = this.#load();
     this.#queue = new WriteQueue({
@@ -285,7 +287,7 @@ export class Workspace {
 
   async #load(): Promise<void> {
     try {
-      this.#bundled = new Map((await this.#bundledFiles).map((file) => [file.path, file.content]));
+      this.#bundled = bundleMap(await this.#bundledFiles);
     } catch {
       // The app's stack awaits the same files and shows why they could not be had.
     }
@@ -444,4 +446,9 @@ export class Workspace {
         entries.push([record.conflictOf, record.buffer ?? '']);
     this.conflicts = new Map(entries.reverse());
   }
+}
+
+/** The bundled files by path. */
+function bundleMap(files: readonly ProjectFile[]): ReadonlyMap<string, string> {
+  return new Map(files.map((file) => [file.path, file.content]));
 }
