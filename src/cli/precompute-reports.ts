@@ -96,7 +96,10 @@ async function pageResults(options: {
  * `defaultValue` choice, else the first row). Inputs whose value this cannot know are left out: the
  * queries reading them are not precomputed and the page runs them once its database is built.
  */
-async function startingInputs(options: { page: ReportDocument; engine: Engine }): Promise<Map<string, InputValue>> {
+export async function startingInputs(options: {
+  page: ReportDocument;
+  engine: Engine;
+}): Promise<Map<string, InputValue>> {
   const values = new Map<string, InputValue>();
   for (const block of options.page.blocks) {
     if (block.kind !== 'component' || !QUERY_INPUTS.has(block.name)) continue;
