@@ -49,10 +49,13 @@ export async function precomputeReports(options: {
   for (const file of files.filter((candidate) => candidate.path.startsWith('reports/'))) {
     const page = parseReport({ path: file.path, source: file.content });
     const results = await pageResults({ page, engine: options.engine });
-    const name = `${file.path
+    // The key is in the name: a service worker's cache-first copy from an older deployment is never read
+    // for a newer one's key.
+    const slug = file.path
       .replace(/^reports\//, '')
       .replace(/\.md$/, '')
-      .replace(/[^A-Za-z0-9_-]/g, '_')}.arrows`;
+      .replace(/[^A-Za-z0-9_-]/g, '_');
+    const name = `${slug}.${manifest.key}.arrows`;
     manifest.pages[file.path] = { file: name, queries: results.queries };
     output.set(name, results.bytes);
   }
