@@ -130,6 +130,12 @@ class Stack {
   /** `resultsKey` of the last build that finished: the database's tables are exactly that state. */
   builtKey = $state<string | undefined>(undefined);
 
+  /**
+   * Called (by the page) once the results key is known and before the project is parsed and built, to draw
+   * the first report from early results and let the browser paint it; the build starts when it resolves.
+   */
+  beforeBuild: ((key: string) => Promise<void>) | undefined;
+
   /** The last time the database stopped and was started again (cleared when dismissed). */
   restart = $state.raw<EngineRestart | undefined>(undefined);
 
@@ -380,7 +386,17 @@ class Stack {
   async #run(): Promise<void> {
     const started = performance.now();
     try {
+      // The database's worker boots (fetching and compiling its WebAssembly) while this thread reads the
+      // project; the build's own `open` then finds it started.
+      void getEngine()
+        .open()
+        .catch(() => undefined);
       await this.workspace.ready;
+      if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
+      // The key needs only the files and the data, not the parsed project: results kept or precomputed for
+      // it are drawn before the project is parsed (saved files that do not load can have none).
+      this.resultsKey = this.#resultsKey();
+      if (this.resultsKey && this.beforeBuild) await this.beforeBuild(this.resultsKey).catch(() => undefined);
       let loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
       if (loaded.errors.length > 0 && this.workspace.editedPaths().length > 0) {
         // Saved edits that no longer load (the bundle changed under them) must not stop the app: the
@@ -391,8 +407,7 @@ class Stack {
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));
       this.checksums = new Map(selectableNodes(loaded.project).map((node) => [node.uniqueId, node.checksum]));
-      if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
-      this.#fellBack = loaded.errors.length === 0 && this.projectErrors.length > 0;
+      this.#fellBack = this.projectErrors.length > 0;
       this.resultsKey = this.#resultsKey();
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
       await this.#serially(() => this.#build({ selected: undefined, refresh: false }));
