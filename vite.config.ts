@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
@@ -7,12 +7,15 @@ import { bundledProject } from './scripts/bundled-project-plugin.ts';
 import { precompress } from './scripts/precompress-plugin.ts';
 import { serviceWorker } from './scripts/service-worker-plugin.ts';
 import { defineConfig } from 'vitest/config';
+import { sampleFolderKey } from './src/cli/bundled-files.ts';
 
 /**
  * DuckDB-WASM's browser "blocking" build runs DuckDB synchronously inside our own worker, with the same
  * bindings API as the Node build the CLI and tests use. Its package `exports` do not list it (the
  * `./blocking` entry points browsers at a file that is not shipped in 1.32.0), so we alias the file.
  */
+const publicData = (path: string) => fileURLToPath(new URL(`./public/data/${path}`, import.meta.url));
+
 const duckdbBrowserBlocking = fileURLToPath(
   new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
 );
@@ -31,6 +34,17 @@ export default defineConfig({
     // reads its manifest, and otherwise never asks for it (a static host would answer 404).
     'import.meta.env.VITE_BUNDLED_SNAPSHOT': JSON.stringify(
       existsSync(fileURLToPath(new URL('./public/data/snapshot/manifest.json', import.meta.url))) ? 'yes' : '',
+    ),
+    // The report results `npm run precompute` computed on the sample (its manifest, inlined so the page
+    // knows their key without a request), and the key of the sample this build serves: the page compares
+    // both with its own files and data before it draws any of them.
+    'import.meta.env.VITE_PRECOMPUTED': JSON.stringify(
+      existsSync(publicData('precomputed/manifest.json'))
+        ? readFileSync(publicData('precomputed/manifest.json'), 'utf8')
+        : '',
+    ),
+    'import.meta.env.VITE_SAMPLE_DATA_KEY': JSON.stringify(
+      existsSync(publicData('sample')) ? sampleFolderKey(publicData('sample')) : '',
     ),
   },
   resolve: {

@@ -14,7 +14,9 @@ import { messageOf } from '../core/text/message-of.ts';
 import { nodeStatus, planRebuild, type NodeStatus } from '../core/workbench/plan-rebuild.ts';
 import { withSharedEdits } from '../core/report/shared-edits.ts';
 import type { StepResult } from '../engine/contract.ts';
+import { projectDataKey, snapshotDataKey } from '../core/results/results-key.ts';
 import { getEngine, onEngineRestart } from './engine.ts';
+import { bundledSampleKey } from './results/precomputed-results.ts';
 import { withEntries } from './with-entries.ts';
 import { currentBundle, currentProject } from './current-project.ts';
 import { DEFAULT_PROJECT_ID } from './projects.ts';
@@ -125,10 +127,29 @@ class Stack {
   /** A file (and line) another page asked the Workbench to open (a lineage or report click); it takes it. */
   openRequest = $state.raw<{ path: string; line?: number } | undefined>(undefined);
 
+  /**
+   * The key of the project as built now and the data it was built on (`projectDataKey`), under which report
+   * results may be reused; set when a build starts, undefined when its data has no stable identity (live
+   * data) or the saved files were not what was built.
+   */
+  resultsKey = $state<string | undefined>(undefined);
+  /** `resultsKey` of the last build that finished: the database's tables are exactly that state. */
+  builtKey = $state<string | undefined>(undefined);
+
+  /**
+   * Called (by the page) once the results key is known and before the project is parsed and built, to draw
+   * the first report from early results and let the browser paint it; the build starts when it resolves.
+   */
+  beforeBuild: ((key: string) => Promise<void>) | undefined;
+
   /** The last time the database stopped and was started again (cleared when dismissed). */
   restart = $state.raw<EngineRestart | undefined>(undefined);
 
   #started: Promise<void> | undefined;
+  /** A source was loaded from a file the user picked: the data is no longer the bundled one. */
+  #pickedData = false;
+  /** The saved edits did not load, so the bundled project was built instead of the saved files. */
+  #fellBack = false;
   #state: BuildState | undefined;
 
   constructor() {
@@ -178,6 +199,7 @@ class Stack {
     const source = project?.nodes.get(options.uniqueId);
     if (!project || source?.resourceType !== 'source') return;
     const obtainer = options.picked ? pickedObtainer({ picked: options.picked, others: this.#obtainer() }) : undefined;
+    if (options.picked) this.#pickedData = true;
     await this.#serially(() =>
       this.#build({
         sources: [source],
@@ -236,6 +258,7 @@ class Stack {
       }
       this.loaded = loaded;
       this.checksums = new Map(nodes.map((node) => [node.uniqueId, node.checksum]));
+      this.#fellBack = false;
       this.#forget(plan.removed);
       if (plan.selected.size === 0) {
         this.notice = {
@@ -327,6 +350,17 @@ class Stack {
     return `${what} would break the project: ${errors.map(formatProjectError).join('; ')}`;
   }
 
+  /**
+   * The key of the saved files on the data this build loads: the bundled sample, or the deployment's
+   * snapshot. Live data changes under the same settings, so it has none: nothing is reused for it.
+   */
+  #resultsKey(): string | undefined {
+    if (settings.mode === 'live' || this.#pickedData || this.#fellBack) return undefined;
+    const data = this.snapshot ? snapshotDataKey(JSON.stringify(this.snapshot)) : bundledSampleKey;
+    if (!data) return undefined;
+    return projectDataKey({ files: this.workspace.files().filter((file) => file.path !== SCRATCH), data });
+  }
+
   /** Run builds one after another, so a save during a build waits for it rather than racing it. */
   #serially<T>(task: () => Promise<T>): Promise<T> {
     const next = this.#queue.then(task, task);
@@ -360,8 +394,18 @@ class Stack {
   async #run(): Promise<void> {
     const started = performance.now();
     try {
+      // The database's worker boots (fetching and compiling its WebAssembly) while this thread reads the
+      // project; the build's own `open` then finds it started.
+      void getEngine()
+        .open()
+        .catch(() => undefined);
       const bundled = await currentBundle;
       await this.workspace.ready;
+      if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
+      // The key needs only the files and the data, not the parsed project: results kept or precomputed for
+      // it are drawn before the project is parsed (saved files that do not load can have none).
+      this.resultsKey = this.#resultsKey();
+      if (this.resultsKey && this.beforeBuild) await this.beforeBuild(this.resultsKey).catch(() => undefined);
       let loaded = loadProject({ files: this.workspace.files().filter(isProjectFile) });
       if (loaded.errors.length > 0 && this.workspace.editedPaths().length > 0) {
         // Saved edits that no longer load (the bundle changed under them) must not stop the app: the
@@ -372,7 +416,8 @@ class Stack {
       this.loaded = loaded;
       if (loaded.errors.length > 0) throw new Error(loaded.errors.map(formatProjectError).join('\n'));
       this.checksums = new Map(selectableNodes(loaded.project).map((node) => [node.uniqueId, node.checksum]));
-      if (settings.mode === 'sample') this.snapshot = await bundledSnapshot();
+      this.#fellBack = this.projectErrors.length > 0;
+      this.resultsKey = this.#resultsKey();
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
       await this.#serially(() => this.#build({ selected: undefined, refresh: false, trigger: 'start' }));
       this.buildMs = performance.now() - started;
@@ -438,6 +483,8 @@ class Stack {
     const origin = options.origin ?? settings.mode;
     const startedAt = new Date().toISOString();
     const started = performance.now();
+    // Whatever this build loads and builds is what results kept from now on are keyed by.
+    const key = (this.resultsKey = this.#resultsKey());
     const outcome = await runBuildSession({
       project,
       engine: getEngine(),
@@ -471,6 +518,7 @@ class Stack {
     this.#state = outcome.state;
     this.steps = [...outcome.state.steps];
     this.results = new Map(outcome.state.results);
+    this.builtKey = key;
     this.buildVersion++;
   }
 

@@ -42,3 +42,13 @@ function* utf8Bytes(text: string): Generator<number> {
     }
   }
 }
+
+/** 32-bit FNV-1a of raw bytes (a data file's), as 8 lowercase hex digits; equals `hashString` of the same UTF-8. */
+export function hashBytes(bytes: Uint8Array): string {
+  let hash = FNV_OFFSET_BASIS;
+  for (let index = 0; index < bytes.length; index++) {
+    hash ^= bytes[index] ?? 0;
+    hash = Math.imul(hash, FNV_PRIME);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

@@ -2,12 +2,18 @@ import { getContext, setContext } from 'svelte';
 import type { InputValue } from '../../core/report/bind-inputs.ts';
 import type { ReportDocument, ReportQuery } from '../../core/report/parse-report.ts';
 import type { Engine } from '../../engine/contract.ts';
-import { emptyMap, withEntries } from '../with-entries.ts';
+import { emptyMap, withEntries, withoutKeys } from '../with-entries.ts';
+import { decodeResult } from '../../engine/decode-result.ts';
+import type { EarlyResults, EarlySource } from '../results/early-results.ts';
+import { liveResultsOf } from '../results/live-results.ts';
 import { runReportQuery, type QueryOutcome } from './run-report-queries.ts';
 
 /**
  * One report page's queries and inputs. Every query runs once its inputs have values; changing an input
- * re-runs only the queries that use it. A query's older answer never replaces a newer one.
+ * re-runs only the queries that use it. A query's older answer never replaces a newer one. Until the
+ * database is built, queries are answered from `early` results (precomputed, or kept from a visit) where
+ * they hold them, and otherwise wait; once it is built, every query runs on it and its answer replaces
+ * the early one in place.
  */
 export class ReportRun {
   /** Each query's latest outcome, by name; absent while it has never finished. */
@@ -20,6 +26,7 @@ export class ReportRun {
   readonly #report: ReportDocument;
   readonly #engine: Engine;
   readonly #unbuilt: () => ReadonlyMap<string, string>;
+  readonly #early: () => EarlyResults | undefined;
   /** The latest run asked of each query: an answer to an older one is dropped. */
   readonly #asked: Record<string, number> = {};
 
@@ -30,16 +37,29 @@ export class ReportRun {
     unbuilt: () => ReadonlyMap<string, string>;
     /** Values to start from (a shared link's), by input name. */
     initial?: ReadonlyMap<string, InputValue> | undefined;
+    /** Results to answer from while the database is not built yet; undefined once it is. */
+    early?: (() => EarlyResults | undefined) | undefined;
   }) {
+    this.#early = options.early ?? (() => undefined);
     this.#report = options.report;
     this.#engine = options.engine;
     this.#unbuilt = options.unbuilt;
     this.inputs = withEntries(options.initial ?? this.inputs, []);
   }
 
-  /** Run every query of the page; resolves when each has answered or is waiting for an input. */
-  runAll(): Promise<void> {
-    return this.#run(this.#report.queries);
+  /**
+   * Run every query of the page; resolves, when each has answered or is waiting, with where the answers
+   * came from: `live` (the database), or the early results' source.
+   */
+  async runAll(): Promise<EarlySource | 'live'> {
+    const early = this.#early();
+    await this.#run(this.#report.queries);
+    return early?.source ?? 'live';
+  }
+
+  /** The database's own results on the page now, as Arrow IPC by `queryKey`, to keep for the next visit. */
+  liveResults(): ReadonlyMap<string, Uint8Array> {
+    return liveResultsOf({ queries: this.#report.queries, outcomes: this.outcomes });
   }
 
   /** The value of an input, if it has one. */
@@ -61,6 +81,11 @@ export class ReportRun {
 
   async #run(queries: readonly ReportQuery[]): Promise<void> {
     const inputs = this.inputs;
+    const early = this.#early();
+    if (early) {
+      this.#answerEarly(queries, early);
+      return;
+    }
     await Promise.all(
       queries.map(async (query) => {
         const ask = (this.#asked[query.name] ?? 0) + 1;
@@ -73,6 +98,29 @@ export class ReportRun {
         }
       }),
     );
+  }
+
+  /**
+   * Answer what the early results hold. A query they do not hold (an input changed to a value nobody
+   * computed) loses any earlier answer, so no number for another state stays on screen, and waits for the
+   * database.
+   */
+  #answerEarly(queries: readonly ReportQuery[], early: EarlyResults): void {
+    const answers: [string, QueryOutcome][] = [];
+    const unanswered: string[] = [];
+    for (const query of queries) {
+      this.#asked[query.name] = (this.#asked[query.name] ?? 0) + 1;
+      const params = query.bound.inputs.map((name) => this.inputs.get(name) ?? null);
+      const held = query.bound.inputs.every((name) => this.inputs.has(name));
+      const ipc = held ? early.lookup(query.bound.sql, params) : undefined;
+      if (ipc)
+        answers.push([
+          query.name,
+          { ok: true, result: decodeResult(ipc), elapsedMs: 0, params, ipc, early: early.source },
+        ]);
+      else unanswered.push(query.name);
+    }
+    this.outcomes = withEntries(withoutKeys(this.outcomes, unanswered), answers);
   }
 }
 

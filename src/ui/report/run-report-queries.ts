@@ -4,10 +4,20 @@ import type { ProjectNode } from '../../core/project/types.ts';
 import type { Engine, StepResult } from '../../engine/contract.ts';
 import { decodeResult, type DecodedResult } from '../../engine/decode-result.ts';
 import { messageOf } from '../../core/text/message-of.ts';
+import type { EarlySource } from '../results/early-results.ts';
 
 /** One report query's outcome: its rows, why it failed, or the inputs it still waits for. */
 export type QueryOutcome =
-  | { ok: true; result: DecodedResult; elapsedMs: number; params: InputValue[] }
+  | {
+      ok: true;
+      result: DecodedResult;
+      elapsedMs: number;
+      params: InputValue[];
+      /** The result as the engine sent it, kept so a built page's results can be stored for the next visit. */
+      ipc: Uint8Array;
+      /** Set when the result is not yet the database's own: precomputed by the site, or kept from a visit. */
+      early?: EarlySource | undefined;
+    }
   | { ok: false; message: string; waitingFor?: never }
   | { ok: false; message: string; waitingFor: string[] };
 
@@ -31,7 +41,7 @@ export async function runReportQuery(options: {
   try {
     const { ipc, elapsedMs } =
       params.length > 0 ? await engine.query(query.bound.sql, params) : await engine.query(query.bound.sql);
-    return { ok: true, result: decodeResult(ipc), elapsedMs, params };
+    return { ok: true, result: decodeResult(ipc), elapsedMs, params, ipc };
   } catch (error) {
     return { ok: false, message: explain(messageOf(error), options.unbuilt) };
   }
