@@ -34,7 +34,7 @@ test('under a sub-path the site works, and a second visit works offline', async 
   await expect(page.getByTestId('big-value')).toHaveCount(8);
   await expect(page.locator('.report [role="alert"]')).toHaveCount(0);
   // Another page and the Workbench (the editor and its worker are lazy chunks) come from the cache too.
-  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Funding' }).click();
+  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Funding', exact: true }).click();
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goto(`${SITE}#/workbench`);
