@@ -1,5 +1,6 @@
 import { entriesToEvict, type KeptEntry } from '../../core/results/evict.ts';
 import { earlyResults, type EarlyResults } from './early-results.ts';
+import { idbDone, idbRequest, lazyIndexedDb } from '../indexed-db.ts';
 
 /**
  * Report results kept in IndexedDB after a build, by project-and-data key and page, so the next visit draws
@@ -10,6 +11,13 @@ import { earlyResults, type EarlyResults } from './early-results.ts';
 const DATABASE = 'data-stack-in-a-tab-results';
 const PAGES = 'pages';
 const META = 'meta';
+const open = lazyIndexedDb({
+  name: DATABASE,
+  stores: [
+    { name: PAGES, keyPath: 'id' },
+    { name: META, keyPath: 'id' },
+  ],
+});
 /** Kept results in all: a few report pages of a few projects; the Arrow of a page is ~1 KB to ~1 MB. */
 const BUDGET_BYTES = 24 * 1024 * 1024;
 /** Results kept per page: its starting inputs and a few other choices. */
@@ -24,7 +32,9 @@ interface PageRecord {
 export async function cachedResults(options: { key: string; page: string }): Promise<EarlyResults | undefined> {
   try {
     const db = await open();
-    const record = await request<PageRecord | undefined>(db.transaction(PAGES).objectStore(PAGES).get(idOf(options)));
+    const record = await idbRequest<PageRecord | undefined>(
+      db.transaction(PAGES).objectStore(PAGES).get(idOf(options)),
+    );
     if (!record || record.results.length === 0) return undefined;
     return earlyResults({ source: 'cached', ...options, results: new Map(record.results) });
   } catch {
@@ -45,7 +55,7 @@ export async function keepResults(options: {
   try {
     const db = await open();
     const id = idOf(options);
-    const old = await request<PageRecord | undefined>(db.transaction(PAGES).objectStore(PAGES).get(id));
+    const old = await idbRequest<PageRecord | undefined>(db.transaction(PAGES).objectStore(PAGES).get(id));
     const merged = new Map([
       ...options.results,
       ...(old?.results ?? []).filter(([query]) => !options.results.has(query)),
@@ -55,8 +65,8 @@ export async function keepResults(options: {
     const write = db.transaction([PAGES, META], 'readwrite');
     write.objectStore(PAGES).put({ id, results } satisfies PageRecord);
     write.objectStore(META).put({ id, savedAt: Date.now(), size } satisfies KeptEntry);
-    await done(write);
-    const entries = await request<KeptEntry[]>(db.transaction(META).objectStore(META).getAll());
+    await idbDone(write);
+    const entries = await idbRequest<KeptEntry[]>(db.transaction(META).objectStore(META).getAll());
     const evicted = entriesToEvict({ entries, budget: BUDGET_BYTES });
     if (evicted.length === 0) return true;
     const evict = db.transaction([PAGES, META], 'readwrite');
@@ -64,7 +74,7 @@ export async function keepResults(options: {
       evict.objectStore(PAGES).delete(gone);
       evict.objectStore(META).delete(gone);
     }
-    await done(evict);
+    await idbDone(evict);
     return !evicted.includes(id);
   } catch {
     // Quota exceeded, private browsing, or a blocked upgrade: the next visit waits for its build instead.
@@ -73,35 +83,3 @@ export async function keepResults(options: {
 }
 
 const idOf = (options: { key: string; page: string }) => `${options.key}|${options.page}`;
-
-let database: Promise<IDBDatabase> | undefined;
-
-function open(): Promise<IDBDatabase> {
-  database ??= new Promise((resolve, reject) => {
-    const opening = indexedDB.open(DATABASE, 1);
-    opening.onupgradeneeded = () => {
-      opening.result.createObjectStore(PAGES, { keyPath: 'id' });
-      opening.result.createObjectStore(META, { keyPath: 'id' });
-    };
-    opening.onsuccess = () => resolve(opening.result);
-    opening.onerror = () => reject(opening.error ?? new Error('IndexedDB could not be opened'));
-  });
-  // A failed open is not remembered: storage may be allowed later in the visit.
-  database.catch(() => (database = undefined));
-  return database;
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}

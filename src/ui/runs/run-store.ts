@@ -6,6 +6,7 @@
 import { boundRuns, type RunRecord } from '../../core/runs/run-record.ts';
 import { currentProject } from '../current-project.ts';
 import { DEFAULT_PROJECT_ID } from '../projects.ts';
+import { idbRequest, lazyIndexedDb } from '../indexed-db.ts';
 
 /** How many builds the browser keeps. A full build's record is about 30 KB, so the history stays near 1.5 MB. */
 export const RUNS_KEPT = 50;
@@ -17,14 +18,13 @@ const DATABASE =
     ? 'data-stack-in-a-tab-runs'
     : `data-stack-in-a-tab-runs:${currentProject.id}`;
 const STORE = 'runs';
-
-let database: Promise<IDBDatabase> | undefined;
+const open = lazyIndexedDb({ name: DATABASE, stores: [{ name: STORE, keyPath: 'id' }] });
 
 /** Every kept run, newest first. Storage that cannot be read reads as no history. */
 export async function readRuns(): Promise<RunRecord[]> {
   try {
     const db = await open();
-    const runs = await request<RunRecord[]>(db.transaction(STORE).objectStore(STORE).getAll());
+    const runs = await idbRequest<RunRecord[]>(db.transaction(STORE).objectStore(STORE).getAll());
     return boundRuns(runs, Number.POSITIVE_INFINITY).kept;
   } catch {
     return [];
@@ -35,25 +35,8 @@ export async function readRuns(): Promise<RunRecord[]> {
 export async function addRun(run: RunRecord): Promise<RunRecord[]> {
   const db = await open();
   const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
-  await request(store.put(run));
-  const { kept, dropped } = boundRuns(await request<RunRecord[]>(store.getAll()), RUNS_KEPT);
-  await Promise.all(dropped.map((id) => request(store.delete(id))));
+  await idbRequest(store.put(run));
+  const { kept, dropped } = boundRuns(await idbRequest<RunRecord[]>(store.getAll()), RUNS_KEPT);
+  await Promise.all(dropped.map((id) => idbRequest(store.delete(id))));
   return kept;
-}
-
-function open(): Promise<IDBDatabase> {
-  database ??= new Promise((resolve, reject) => {
-    const opening = indexedDB.open(DATABASE, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'id' });
-    opening.onsuccess = () => resolve(opening.result);
-    opening.onerror = () => reject(opening.error ?? new Error('IndexedDB could not be opened'));
-  });
-  return database;
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
 }

@@ -2,10 +2,12 @@ import type { SnapshotStore } from '../../core/snapshots/snapshot-store.ts';
 import { isStoredSnapshot, type StoredSnapshot } from '../../core/snapshots/stored-snapshot.ts';
 import type { Engine } from '../../engine/contract.ts';
 import { readSnapshotTable } from '../../engine/snapshot-tables.ts';
+import { idbDone, idbRequest, lazyIndexedDb } from '../indexed-db.ts';
 
 /** Its own database, so its schema can change without touching the downloads cache or the edits. */
 const DATABASE = 'data-stack-in-a-tab-snapshots';
 const STORE = 'snapshot-tables';
+const open = lazyIndexedDb({ name: DATABASE, stores: [{ name: STORE, keyPath: 'uniqueId' }] });
 
 /**
  * Snapshot tables kept in IndexedDB, one record per snapshot unique id (which names the project), so a
@@ -19,7 +21,7 @@ export function browserSnapshotStore(engine: () => Pick<Engine, 'query'>): Snaps
       const db = await open().catch(() => undefined);
       const kept = new Map<string, StoredSnapshot | string>();
       if (!db) return kept;
-      const records = await request<unknown[]>(db.transaction(STORE).objectStore(STORE).getAll());
+      const records = await idbRequest<unknown[]>(db.transaction(STORE).objectStore(STORE).getAll());
       for (const record of records) {
         const id = (record as { uniqueId?: unknown } | null)?.uniqueId;
         if (typeof id !== 'string') continue;
@@ -34,36 +36,7 @@ export function browserSnapshotStore(engine: () => Pick<Engine, 'query'>): Snaps
       const db = await open();
       const transaction = db.transaction(STORE, 'readwrite');
       for (const table of tables) transaction.objectStore(STORE).put(table);
-      await done(transaction);
+      await idbDone(transaction);
     },
   };
-}
-
-let database: Promise<IDBDatabase> | undefined;
-
-function open(): Promise<IDBDatabase> {
-  database ??= new Promise((resolve, reject) => {
-    const opening = indexedDB.open(DATABASE, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'uniqueId' });
-    opening.onsuccess = () => resolve(opening.result);
-    opening.onerror = () => reject(opening.error ?? new Error('IndexedDB could not be opened'));
-  });
-  // A failed open is not remembered: storage may come back (a later visit, a setting changed).
-  database.catch(() => (database = undefined));
-  return database;
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write was aborted'));
-  });
 }

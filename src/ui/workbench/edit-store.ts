@@ -4,6 +4,7 @@
  * but not saved yet (`buffer`). Records are written as they change, so a reload, a crashed worker or a
  * closed tab keeps everything that was typed more than a moment ago.
  */
+import { idbDone, idbRequest, openIndexedDb } from '../indexed-db.ts';
 
 /** One file's edits. */
 export interface StoredEdit {
@@ -77,7 +78,7 @@ export function indexedDbEditStore(
   const name = options.name ?? (options.namespace ? `${DATABASE}:${options.namespace}` : DATABASE);
   let opened: Promise<IDBDatabase> | undefined;
   const database = () => {
-    opened ??= openDatabase(options.factory ?? indexedDB, name);
+    opened ??= openIndexedDb({ name, stores: [{ name: STORE, keyPath: 'path' }], factory: options.factory });
     // A failed open (private mode, blocked storage) is tried again next time rather than cached.
     opened.catch(() => (opened = undefined));
     return opened;
@@ -86,12 +87,12 @@ export function indexedDbEditStore(
   return {
     async load() {
       const db = await database();
-      return request<StoredEdit[]>(db.transaction(STORE, 'readonly').objectStore(STORE).getAll());
+      return idbRequest<StoredEdit[]>(db.transaction(STORE, 'readonly').objectStore(STORE).getAll());
     },
     async read(paths) {
       const db = await database();
       const store = db.transaction(STORE, 'readonly').objectStore(STORE);
-      return Promise.all(paths.map((path) => request<StoredEdit | undefined>(store.get(path))));
+      return Promise.all(paths.map((path) => idbRequest<StoredEdit | undefined>(store.get(path))));
     },
     async write(changes) {
       const db = await database();
@@ -99,7 +100,7 @@ export function indexedDbEditStore(
       const store = transaction.objectStore(STORE);
       const result: WriteResult = { written: [], conflicts: [] };
       const stored = await Promise.all(
-        changes.map((change) => request<StoredEdit | undefined>(store.get(change.path))),
+        changes.map((change) => idbRequest<StoredEdit | undefined>(store.get(change.path))),
       );
       changes.forEach((change, index) => {
         const now = stored[index];
@@ -109,7 +110,7 @@ export function indexedDbEditStore(
         else store.delete(change.path);
         result.written.push({ path: change.path, revision });
       });
-      await done(transaction);
+      await idbDone(transaction);
       if (result.written.length > 0) channel?.postMessage(result.written.map((entry) => entry.path));
       return result;
     },
@@ -140,31 +141,6 @@ function plain(edit: StoredEdit): StoredEdit {
   if (edit.buffer !== undefined) record.buffer = edit.buffer;
   if (edit.conflictOf !== undefined) record.conflictOf = edit.conflictOf;
   return record;
-}
-
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const opening = factory.open(name, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'path' });
-    opening.onsuccess = () => resolve(opening.result);
-    opening.onerror = () => reject(opening.error ?? new Error(`IndexedDB could not open ${name}`));
-    opening.onblocked = () => reject(new Error(`IndexedDB ${name} is held open by another tab of an older version`));
-  });
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
-  });
 }
 
 /**
