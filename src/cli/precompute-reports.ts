@@ -1,5 +1,7 @@
 import { runBuildSession } from '../core/build/build-session.ts';
+import { descendantsOf } from '../core/graph/select-nodes.ts';
 import { loadProject } from '../core/load-project.ts';
+import type { Project } from '../core/project/types.ts';
 import type { InputValue } from '../core/report/bind-inputs.ts';
 import { parseReport, type ReportDocument } from '../core/report/parse-report.ts';
 import { formatProjectError } from '../core/project/format-error.ts';
@@ -8,6 +10,7 @@ import { projectDataKey, queryKey } from '../core/results/results-key.ts';
 import type { Engine } from '../engine/contract.ts';
 import { decodeResult } from '../engine/decode-result.ts';
 import { bundledFiles, sampleFolderKey } from './bundled-files.ts';
+import type { SourceObtainer } from '../core/build/source-obtainer.ts';
 import { folderObtainer } from './source-obtainers.ts';
 
 /** The inputs whose starting value comes from a query's rows: as the page does, the default, else the first. */
@@ -39,16 +42,17 @@ export async function precomputeReports(options: {
   const build = await runBuildSession({
     project,
     engine: options.engine,
-    obtainer: folderObtainer(options.sampleDir),
+    obtainer: asBundled(folderObtainer(options.sampleDir)),
     refresh: false,
     loadedAt: new Date().toISOString(),
   });
   if (build.errors.length > 0) throw new Error(`The bundled project did not build:\n${build.errors.join('\n')}`);
+  const readsHistory = readsAny(historyRelations(project));
   const manifest: PrecomputedManifest = { version: 1, key: projectDataKey({ files, data }), data, pages: {} };
   const output = new Map<string, Uint8Array>();
   for (const file of files.filter((candidate) => candidate.path.startsWith('reports/'))) {
     const page = parseReport({ path: file.path, source: file.content });
-    const results = await pageResults({ page, engine: options.engine });
+    const results = await pageResults({ page, engine: options.engine, skip: readsHistory });
     // The key is in the name: a service worker's cache-first copy from an older deployment is never read
     // for a newer one's key.
     const slug = file.path
@@ -66,6 +70,8 @@ export async function precomputeReports(options: {
 async function pageResults(options: {
   page: ReportDocument;
   engine: Engine;
+  /** Queries not to precompute. */
+  skip: (sql: string) => boolean;
 }): Promise<{ bytes: Uint8Array; queries: PrecomputedPage['queries'] }> {
   const { page, engine } = options;
   const inputs = await startingInputs({ page, engine });
@@ -73,7 +79,7 @@ async function pageResults(options: {
   const chunks: Uint8Array[] = [];
   let offset = 0;
   for (const query of page.queries) {
-    if (!query.bound.inputs.every((name) => inputs.has(name))) continue;
+    if (!query.bound.inputs.every((name) => inputs.has(name)) || options.skip(query.bound.sql)) continue;
     const params = query.bound.inputs.map((name) => inputs.get(name) ?? null);
     try {
       const { ipc } =
@@ -135,4 +141,43 @@ function asInputValue(cell: unknown): InputValue {
   if (typeof cell === 'number' || typeof cell === 'string' || typeof cell === 'boolean') return cell;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell);
+}
+
+/**
+ * The relations of the project's snapshots and of every model downstream of one. Their rows depend on the
+ * history a browser has kept across its own loads (snapshots), which the results key cannot see: a build
+ * cannot precompute what a returning reader's page will answer, so those queries wait for the page's build.
+ */
+export function historyRelations(project: Project): Set<string> {
+  const nodes = [...project.nodes.values()];
+  const snapshots = nodes.filter((node) => node.uniqueId.startsWith('snapshot.')).map((node) => node.uniqueId);
+  const downstream = descendantsOf(nodes, snapshots);
+  return new Set(
+    nodes.flatMap((node) =>
+      (snapshots.includes(node.uniqueId) || downstream.has(node.uniqueId)) && 'relation' in node ? [node.relation] : [],
+    ),
+  );
+}
+
+/** Whether a query's SQL names any of these relations (as a whole word, in any case). */
+function readsAny(relations: ReadonlySet<string>): (sql: string) => boolean {
+  const names = [...relations].map((name) => name.replace(/[^A-Za-z0-9_]/g, '\\$&'));
+  if (names.length === 0) return () => false;
+  const pattern = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+  return (sql) => pattern.test(sql);
+}
+
+/**
+ * The sample without fetched-at times. The page stamps the bundled sample with the visit's own time
+ * (src/ui/sources/obtain-files.ts), which a build cannot know, and a folder's files would carry the build
+ * machine's modification times instead: the Data quality page would show the deployment's age. Left out,
+ * the precomputed source ages are empty until the page's own build fills them in.
+ */
+function asBundled(obtainer: SourceObtainer): SourceObtainer {
+  return {
+    obtain: async (request) => {
+      const { fetchedAt: _dropped, ...obtained } = await obtainer.obtain(request);
+      return obtained;
+    },
+  };
 }

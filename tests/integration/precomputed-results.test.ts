@@ -59,6 +59,15 @@ describe('the precomputed report results', () => {
     expect(held.sort()).toEqual(page.queries.map((query) => queryKey({ sql: query.bound.sql, params: [] })).sort());
   });
 
+  it("leave out every query that reads a snapshot's history: a returning reader's browser has its own", () => {
+    const changes = bundledFiles(ROOT).find((file) => file.path === 'reports/school-changes.md');
+    const page = parseReport({ path: 'reports/school-changes.md', source: changes?.content ?? '' });
+    const held = output.manifest.pages['reports/school-changes.md']?.queries ?? {};
+    const historyQueries = page.queries.filter((query) => /\bschool_(snapshot|changes)\b/.test(query.bound.sql));
+    expect(historyQueries.length).toBeGreaterThan(0);
+    for (const query of historyQueries) expect(held[queryKey({ sql: query.bound.sql, params: [] })]).toBeUndefined();
+  });
+
   it('equal what a fresh build answers, query by query, on every page', async () => {
     let compared = 0;
     for (const file of bundledFiles(ROOT).filter((candidate) => candidate.path.startsWith('reports/'))) {
