@@ -146,7 +146,7 @@ measurements.push(
     value: median(browser.lineageMs),
     unit: 'ms',
     target: { on: 'value', comparison: 'le', limit: 500 },
-    note: `dagre layout + LineageView mount to first frame, fresh page each; ${runsOf(browser.lineageMs)}.`,
+    note: `layered layout (layout-lineage.ts) + LineageView mount to first frame, fresh page each; ${runsOf(browser.lineageMs)}.`,
   },
   {
     id: 'P6 map',
@@ -154,7 +154,7 @@ measurements.push(
     value: median(browser.mapMs),
     unit: 'ms',
     target: { on: 'value', comparison: 'le', limit: 500 },
-    note: `PointMap mount to the frame after the last circle marker (Leaflet loaded before the clock), fresh page each; ${runsOf(browser.mapMs)}.`,
+    note: `PointMap mount to the frame after the map reports every point placed (data-marker-count) (Leaflet loaded before the clock), fresh page each; ${runsOf(browser.mapMs)}.`,
   },
   {
     id: 'Requests',
