@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { replaceAndSave } from './edit-in-editor.ts';
 import { expect, test } from './fixtures.ts';
 
 // Issue 11: the first report is drawn before the database is built, from results computed for exactly the
@@ -66,13 +67,7 @@ test('an edited model never shows the precomputed numbers: the next visit draws 
 
   await page.goto('/#/workbench');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
-  await page.locator(`[data-path="${FACT}"]`).click();
-  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-document', FACT);
-  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await page.getByTestId('code-editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(EDITED);
-  await page.keyboard.press('ControlOrMeta+S');
+  await replaceAndSave(page, { item: page.locator(`[data-path="${FACT}"]`), path: FACT, text: EDITED });
   await expect(page.getByTestId('build-status')).toContainText(/Built \d+ of \d+ nodes/, { timeout: 60_000 });
 
   // A fresh load of the Overview (not drawn since the save): the saved edit changes the key, so neither the

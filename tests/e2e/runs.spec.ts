@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { replaceAndSave } from './edit-in-editor.ts';
 import { expect, test } from './fixtures.ts';
 
 // Issue 14, item 2: every build is recorded; the Runs page lists them, compares two and plots node durations.
@@ -21,13 +22,7 @@ test('the first build and a save are both recorded, listed, compared node by nod
   await page.goto('/#/workbench');
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator(`[data-node="${STAGING_NODE}"]`)).toHaveAttribute('data-status', 'ok');
-  await page.locator(`[data-node="${STAGING_NODE}"]`).click();
-  await expect(page.getByTestId('code-editor')).toHaveAttribute('data-document', STAGING);
-  await expect(page.locator('[data-editor-state="ready"]')).toBeVisible();
-  await page.getByTestId('code-editor').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(EDITED);
-  await page.keyboard.press('ControlOrMeta+S');
+  await replaceAndSave(page, { item: page.locator(`[data-node="${STAGING_NODE}"]`), path: STAGING, text: EDITED });
   await expect(page.getByTestId('build-status')).toContainText(/Built \d+ of \d+ nodes/, { timeout: 60_000 });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
