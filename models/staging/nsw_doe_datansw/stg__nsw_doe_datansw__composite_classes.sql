@@ -28,10 +28,12 @@ unpivoted as (
     select
         school_code,
         school_name,
-        regexp_extract(column_name, '^(.*)_\d{2}$', 1) as family,
-        2000 + cast(regexp_extract(column_name, '_(\d{2})$', 1) as integer) as calendar_year,
+        -- Every unpivoted name matched `…_\d{2}$` above, so plain string functions split it: they cost about
+        -- a third of regexp_extract here, and this view is read again by each of its tests.
+        left(column_name, length(column_name) - 3) as family,
+        2000 + cast(right(column_name, 2) as integer) as calendar_year,
         -- `NULL`, `np`, blanks and other non-numbers become NULL; thousands separators are dropped.
-        try_cast(nullif(regexp_replace(trim(value_text), ',', '', 'g'), '') as double) as value,
+        try_cast(nullif(replace(trim(value_text), ',', ''), '') as double) as value,
         _source,
         _load_timestamp
     from schools
