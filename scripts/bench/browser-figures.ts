@@ -22,8 +22,10 @@ export interface BrowserFigures {
   referenceMs: number[];
   /** The second navigation in the same context, to the first report drawn. */
   warmMs: number[];
-  /** The app's `data-build-ms`: sources loaded, every model and test built. */
+  /** The app's `data-build-ms`: from start (engine boot, project, sources) to every model and test built. */
   buildMs: number[];
+  /** The app's `data-build-steps-ms`: the first build's steps in the database, plan to last result. */
+  buildStepsMs: number[];
   /** Requests that failed or answered 4xx/5xx on the first cold visit, as `status url`. */
   failedRequests: string[];
   /** Requests the bench blocked because they left 127.0.0.1. */
@@ -57,6 +59,7 @@ export async function measureInBrowser(options: {
     referenceMs: [],
     warmMs: [],
     buildMs: [],
+    buildStepsMs: [],
     failedRequests: [],
     blockedRequests: [],
     lineageMs: [],
@@ -72,6 +75,9 @@ export async function measureInBrowser(options: {
         figures.coldSources.push(await firstReportSource(page));
         figures.appReadyMs.push(await timeOnPage(page, APP_READY));
         figures.buildMs.push(Number(await page.locator('[data-build-ms]').getAttribute('data-build-ms')));
+        figures.buildStepsMs.push(
+          Number(await page.locator('[data-build-steps-ms]').getAttribute('data-build-steps-ms')),
+        );
         // The built page's results are in this browser's store before the revisit, as after a real visit.
         await timeOnPage(page, '[data-kept-results]');
         if (run === 0) figures.failedRequests.push(...failed);

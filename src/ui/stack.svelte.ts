@@ -112,6 +112,14 @@ class Stack {
   snapshot = $state.raw<SnapshotManifest | undefined>(undefined);
   /** Milliseconds from start to the first build. */
   buildMs = $state<number | undefined>(undefined);
+  /**
+   * Milliseconds the first build's steps took in the database (its compiled SQL: loading the sources' files,
+   * every model, test and count), from the plan to the last step's result: `buildMs` without the engine's
+   * boot, the project's parsing and the reading of the source files on this thread.
+   */
+  buildStepsMs = $state<number | undefined>(undefined);
+  #stepsStarted = 0;
+  #lastStepsMs: number | undefined;
   /** Each node's checksum now (the saved files), by unique id. */
   checksums = $state.raw<ReadonlyMap<string, string>>(new Map());
   /** Each node's checksum when it was last built: `state:modified` compares against these. */
@@ -421,6 +429,7 @@ class Stack {
       this.activity = settings.mode === 'live' ? 'Downloading the datasets…' : 'Loading the bundled sample…';
       await this.#serially(() => this.#build({ selected: undefined, refresh: false, trigger: 'start' }));
       this.buildMs = performance.now() - started;
+      this.buildStepsMs = this.#lastStepsMs;
       this.phase = 'built';
     } catch (error) {
       this.error = messageOf(error);
@@ -536,6 +545,7 @@ class Stack {
       });
       this.reports = withEntries(this.reports, [[event.source.uniqueId, event.report]]);
     } else if (event.type === 'planned') {
+      this.#stepsStarted = performance.now();
       this.activity = 'Building models…';
       this.progress = { done: 0, total: event.steps.length };
       this.log = [];
@@ -544,6 +554,7 @@ class Stack {
       if (progress.phase === 'started')
         this.progress = { done: progress.index - 1, total: progress.total, current: step.name };
       else if (progress.result) {
+        if (progress.index === progress.total) this.#lastStepsMs = performance.now() - this.#stepsStarted;
         this.progress = { done: progress.index, total: progress.total };
         this.log = [
           ...this.log,

@@ -36,6 +36,11 @@ test('a cold visit draws the Overview from the precomputed results before the bu
   // The same project on the same sample: the database's answer is the number already on screen.
   expect(await count(page)).toBe(precomputed);
   await expect(page.locator('.report [role="alert"]')).toHaveCount(0);
+  // The bench's figures (P2): the build's steps in the database are a part of the whole start to built.
+  const whole = Number(await app.getAttribute('data-build-ms'));
+  const steps = Number(await app.getAttribute('data-build-steps-ms'));
+  expect(steps).toBeGreaterThan(0);
+  expect(steps).toBeLessThan(whole);
 });
 
 test('a second visit draws the Overview from the results this browser kept after its build', async ({ page }) => {
