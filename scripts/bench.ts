@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildBenchPages } from './bench/bench-pages.ts';
-import { measureInBrowser, type BrowserFigures } from './bench/browser-figures.ts';
+import { emptyBrowserFigures, measureInBrowser } from './bench/browser-figures.ts';
 import { measureInitialBytes } from './bench/initial-bytes-of-dist.ts';
 import { recordBuild, replayNatively } from './bench/native-build.ts';
 import { buildScaled, type ScaledBuild } from './bench/scale-build.ts';
@@ -41,19 +41,7 @@ const measurements: Measurement[] = [];
 console.log('P5: initial bytes of dist/…');
 const bytes = measureInitialBytes(distDir);
 
-let browser: BrowserFigures = {
-  ...{
-    appColdMs: [],
-    referenceMs: [],
-    warmMs: [],
-    buildMs: [],
-    buildStepsMs: [],
-    failedRequests: [],
-    blockedRequests: [],
-  },
-  ...{ lineageMs: [], mapMs: [], stagingEditMs: [] },
-  ...{ appReadyMs: [], coldSources: [], warmSources: [] },
-};
+let browser = emptyBrowserFigures();
 if (['P1', 'Warm', 'P2', 'P3', 'Requests', 'P6'].some(wants)) {
   console.log('Building the bench pages (bare-engine reference, lineage, map)…');
   const benchDir = await buildBenchPages({ distDir });

@@ -40,18 +40,9 @@ export interface BrowserFigures {
   stagingEditError?: string | undefined;
 }
 
-/**
- * Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. `wants(id)` says
- * which figures to take (`BENCH_ONLY`); the app's cold visits are made when P1, Warm, P2 or Requests is wanted.
- */
-export async function measureInBrowser(options: {
-  origin: string;
-  runs: number;
-  wants?: (id: string) => boolean;
-}): Promise<BrowserFigures> {
-  const wants = options.wants ?? (() => true);
-  const browser = await chromium.launch({ executablePath: findBrowser()?.executablePath, args: CHROMIUM_ARGS });
-  const figures: BrowserFigures = {
+/** Figures with no runs yet: what a bench that takes no browser figure reports. */
+export function emptyBrowserFigures(): BrowserFigures {
+  return {
     appColdMs: [],
     appReadyMs: [],
     coldSources: [],
@@ -66,6 +57,20 @@ export async function measureInBrowser(options: {
     mapMs: [],
     stagingEditMs: [],
   };
+}
+
+/**
+ * Take the browser figures: `runs` alternating app/reference pairs, and `runs` of each P6 page. `wants(id)` says
+ * which figures to take (`BENCH_ONLY`); the app's cold visits are made when P1, Warm, P2 or Requests is wanted.
+ */
+export async function measureInBrowser(options: {
+  origin: string;
+  runs: number;
+  wants?: (id: string) => boolean;
+}): Promise<BrowserFigures> {
+  const wants = options.wants ?? (() => true);
+  const browser = await chromium.launch({ executablePath: findBrowser()?.executablePath, args: CHROMIUM_ARGS });
+  const figures = emptyBrowserFigures();
   try {
     const appVisits = ['P1', 'Warm', 'P2', 'Requests'].some(wants);
     for (let run = 0; run < (appVisits ? options.runs : 0); run++) {
