@@ -29,3 +29,23 @@ test('a report component whose code does not arrive says so, keeps the rest of t
   await expect(page.getByTestId('line-chart')).toBeVisible();
   await expect(failure).toHaveCount(0);
 });
+
+test('when the code that reads results does not arrive, each query says so, the page stays, and the next page asks again', async ({
+  page,
+}) => {
+  await page.route('**/assets/decode-result-*.js', (route) => route.abort('failed'));
+  await page.goto('/');
+  const app = page.locator('.app');
+  // No early numbers can be read, so the Overview waits for the database, whose answers cannot be read either.
+  await expect(app).toHaveAttribute('data-app-state', 'ready');
+  const problems = page.locator('.report .problem[role="alert"]');
+  await expect(problems.first()).toContainText('the code that reads query results did not load');
+  await expect(problems.first()).toContainText('decode-result-');
+  const funding = page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Funding', exact: true });
+  await expect(funding).toBeVisible();
+
+  await page.unroute('**/assets/decode-result-*.js');
+  await funding.click();
+  await expect(page.getByTestId('bar-chart').first()).toBeVisible();
+  await expect(page.locator('.report [role="alert"]')).toHaveCount(0);
+});

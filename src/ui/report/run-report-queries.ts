@@ -40,11 +40,13 @@ export async function runReportQuery(options: {
   }
   const params = query.bound.inputs.map((name) => inputs.get(name) ?? null);
   try {
-    // Asked for alongside the query, so a first query does not wait for Arrow's chunk after its answer.
-    const decoder = loadResultDecoder();
-    const { ipc, elapsedMs } =
-      params.length > 0 ? await engine.query(query.bound.sql, params) : await engine.query(query.bound.sql);
-    return { ok: true, result: (await decoder)(ipc), elapsedMs, params, ipc };
+    // The decoder is asked for alongside the query (both awaited at once, so neither failure goes unhandled
+    // while the other is pending): a first query does not wait for Arrow's chunk after its answer.
+    const [{ ipc, elapsedMs }, decode] = await Promise.all([
+      params.length > 0 ? engine.query(query.bound.sql, params) : engine.query(query.bound.sql),
+      loadResultDecoder(),
+    ]);
+    return { ok: true, result: decode(ipc), elapsedMs, params, ipc };
   } catch (error) {
     return { ok: false, message: explain(messageOf(error), options.unbuilt) };
   }
