@@ -3,9 +3,9 @@ import type { InputValue } from '../../core/report/bind-inputs.ts';
 import type { ReportDocument, ReportQuery } from '../../core/report/parse-report.ts';
 import type { Engine } from '../../engine/contract.ts';
 import { emptyMap, withEntries, withoutKeys } from '../with-entries.ts';
-import { decodeResult } from '../../engine/decode-result.ts';
 import type { EarlyResults, EarlySource } from '../results/early-results.ts';
 import { liveResultsOf } from '../results/live-results.ts';
+import { loadResultDecoder } from './result-decoder.ts';
 import { runReportQuery, type QueryOutcome } from './run-report-queries.ts';
 
 /**
@@ -83,7 +83,7 @@ export class ReportRun {
     const inputs = this.inputs;
     const early = this.#early();
     if (early) {
-      this.#answerEarly(queries, early);
+      await this.#answerEarly(queries, early);
       return;
     }
     await Promise.all(
@@ -105,21 +105,23 @@ export class ReportRun {
    * computed) loses any earlier answer, so no number for another state stays on screen, and waits for the
    * database.
    */
-  #answerEarly(queries: readonly ReportQuery[], early: EarlyResults): void {
+  async #answerEarly(queries: readonly ReportQuery[], early: EarlyResults): Promise<void> {
+    const asks = queries.map((query) => (this.#asked[query.name] = (this.#asked[query.name] ?? 0) + 1));
+    // Without the decoder's chunk the early answers cannot be read: the queries wait for the database,
+    // whose own run asks for the chunk again and says so if it still does not arrive.
+    const decode = await loadResultDecoder().catch(() => undefined);
     const answers: [string, QueryOutcome][] = [];
     const unanswered: string[] = [];
-    for (const query of queries) {
-      this.#asked[query.name] = (this.#asked[query.name] ?? 0) + 1;
+    queries.forEach((query, index) => {
+      // A newer run of this query (an input changed, the database built) started while the decoder loaded.
+      if (this.#asked[query.name] !== asks[index]) return;
       const params = query.bound.inputs.map((name) => this.inputs.get(name) ?? null);
       const held = query.bound.inputs.every((name) => this.inputs.has(name));
-      const ipc = held ? early.lookup(query.bound.sql, params) : undefined;
-      if (ipc)
-        answers.push([
-          query.name,
-          { ok: true, result: decodeResult(ipc), elapsedMs: 0, params, ipc, early: early.source },
-        ]);
+      const ipc = held && decode ? early.lookup(query.bound.sql, params) : undefined;
+      if (ipc && decode)
+        answers.push([query.name, { ok: true, result: decode(ipc), elapsedMs: 0, params, ipc, early: early.source }]);
       else unanswered.push(query.name);
-    }
+    });
     this.outcomes = withEntries(withoutKeys(this.outcomes, unanswered), answers);
   }
 }

@@ -2,9 +2,10 @@ import type { InputValue } from '../../core/report/bind-inputs.ts';
 import type { ReportQuery } from '../../core/report/parse-report.ts';
 import type { ProjectNode } from '../../core/project/types.ts';
 import type { Engine, StepResult } from '../../engine/contract.ts';
-import { decodeResult, type DecodedResult } from '../../engine/decode-result.ts';
+import type { DecodedResult } from '../../engine/decode-result.ts';
 import { messageOf } from '../../core/text/message-of.ts';
 import type { EarlySource } from '../results/early-results.ts';
+import { loadResultDecoder } from './result-decoder.ts';
 
 /** One report query's outcome: its rows, why it failed, or the inputs it still waits for. */
 export type QueryOutcome =
@@ -39,9 +40,13 @@ export async function runReportQuery(options: {
   }
   const params = query.bound.inputs.map((name) => inputs.get(name) ?? null);
   try {
-    const { ipc, elapsedMs } =
-      params.length > 0 ? await engine.query(query.bound.sql, params) : await engine.query(query.bound.sql);
-    return { ok: true, result: decodeResult(ipc), elapsedMs, params, ipc };
+    // The decoder is asked for alongside the query (both awaited at once, so neither failure goes unhandled
+    // while the other is pending): a first query does not wait for Arrow's chunk after its answer.
+    const [{ ipc, elapsedMs }, decode] = await Promise.all([
+      params.length > 0 ? engine.query(query.bound.sql, params) : engine.query(query.bound.sql),
+      loadResultDecoder(),
+    ]);
+    return { ok: true, result: decode(ipc), elapsedMs, params, ipc };
   } catch (error) {
     return { ok: false, message: explain(messageOf(error), options.unbuilt) };
   }

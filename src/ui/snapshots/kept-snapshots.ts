@@ -1,7 +1,6 @@
 import type { SnapshotStore } from '../../core/snapshots/snapshot-store.ts';
 import { isStoredSnapshot, type StoredSnapshot } from '../../core/snapshots/stored-snapshot.ts';
 import type { Engine } from '../../engine/contract.ts';
-import { readSnapshotTable } from '../../engine/snapshot-tables.ts';
 import { idbDone, idbRequest, lazyIndexedDb } from '../indexed-db.ts';
 
 /** Its own database, so its schema can change without touching the downloads cache or the edits. */
@@ -30,6 +29,8 @@ export function browserSnapshotStore(engine: () => Pick<Engine, 'query'>): Snaps
       return kept;
     },
     async save(snapshots) {
+      // Fetched here, after a build with snapshots, so Apache Arrow is not part of the page's first download.
+      const { readSnapshotTable } = await import('../../engine/snapshot-tables.ts');
       const savedAt = new Date().toISOString();
       const tables = [];
       for (const node of snapshots) tables.push(await readSnapshotTable({ engine: engine(), node, savedAt }));
