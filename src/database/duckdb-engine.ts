@@ -17,7 +17,7 @@ import { toErrorData } from '../engine/errors.ts';
 import { messageOf } from '../core/text/message-of.ts';
 import { exportTable } from '../engine/export-rows.ts';
 import { CancelledError, runPendingQuery, type CancelToken } from './pending-query.ts';
-import { COMPRESSED_MEMORY_DATABASE, MEMORY_LIMIT } from './memory-limit.ts';
+import { MEMORY_LIMIT } from './memory-limit.ts';
 import { plainError } from './plain-error.ts';
 
 /** Opens DuckDB bindings: the browser worker and Node each supply their own build of DuckDB-WASM. */
@@ -211,7 +211,6 @@ async function startDatabase(openBindings: OpenBindings): Promise<Database> {
   connection.query('SET autoload_known_extensions = false');
   // Below DuckDB-WASM's default, so DuckDB refuses plainly before the tab runs out (see MEMORY_LIMIT).
   connection.query(`SET memory_limit = '${MEMORY_LIMIT}'`);
-  for (const statement of COMPRESSED_MEMORY_DATABASE) connection.query(statement);
   const id = connection.useUnsafe((_, connectionId) => connectionId);
   return { bindings, connection, id, info: { duckdbVersion: bindings.getVersion(), startMs: now() - started } };
 }

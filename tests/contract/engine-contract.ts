@@ -38,28 +38,6 @@ export function defineEngineContract(options: { name: string; open: () => Promis
       expect(table.get(0)?.toJSON()).toEqual({ answer: 42n, label: 'x' });
     });
 
-    it('keeps tables compressed in its one database, named memory as dbt’s target.database says', async () => {
-      const current = decodeResult((await engine.query('select current_database() as d')).ipc).rows;
-      expect(current).toEqual([{ d: 'memory' }]);
-      const megabytes = async () =>
-        Number(
-          decodeResult((await engine.query('select sum(memory_usage_bytes)::double as b from duckdb_memory()')).ipc)
-            .rows[0]?.b,
-        ) /
-        2 ** 20;
-      const before = await megabytes();
-      // Two million rows of a thousand names and seven days: 53.6 MiB as DuckDB's plain in-memory vectors,
-      // 4.3 MiB compressed (measured on DuckDB-WASM 1.32).
-      await engine.query(
-        "create or replace table main.contract_compressed as select 'school ' || (i % 1000) as name, i % 7 as day from range(2000000) t(i)",
-      );
-      try {
-        expect(await megabytes()).toBeLessThan(before + 20);
-      } finally {
-        await engine.query('drop table main.contract_compressed');
-      }
-    });
-
     it('ends a query that runs out of memory with a plain message, and stays usable', async () => {
       // Capped well below the WebAssembly default (3.1 GiB), so a tab stays under 2 GB and gets the plain message.
       const limit = decodeResult((await engine.query("select current_setting('memory_limit') as m")).ipc).rows;
