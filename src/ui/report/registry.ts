@@ -46,8 +46,8 @@ export function loadReportComponent(name: string): Promise<ReportComponentView> 
 }
 
 /**
- * Start fetching the components a report's tags need, all at once: called as soon as the page's markdown
- * is parsed, so the chunks arrive while its results are fetched, not after (no waterfall before P1).
+ * Start fetching the components a report's tags need, all at once: the page's view calls it as it starts its
+ * queries, so the chunks arrive while its results are fetched, not after (no waterfall before P1).
  * Resolves when every one has arrived or failed (a failure is shown by the tag itself).
  */
 export async function preloadReportComponents(report: ReportDocument): Promise<void> {
